@@ -1,0 +1,72 @@
+# The two commands a newcomer needs: `make run` and `make test`. CI runs `make ci`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ADMIN_PASSWORD ?= changeme
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test ci lint format migrate seed superuser install install-dev chromium messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+superuser: migrate
+	ADMIN_PASSWORD='$(ADMIN_PASSWORD)' $(MANAGE) ensure_dev_admin
+
+run: seed superuser
+	@mkdir -p var/mail
+	@echo
+	@echo "  Website:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/  (login: admin / password: \$$ADMIN_PASSWORD or 'changeme')"
+	@echo "  Mails:    written as files to var/mail/ (open them to follow links)"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y chromium || { $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: install-dev chromium lint
+	$(BIN)/pytest
+
+ci: test
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Collects translatable strings; German is the source language, English lives in locale/en.
+messages: install-dev
+	$(MANAGE) makemessages --locale en --ignore '.venv/*'
+	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media var staticfiles

@@ -1,0 +1,401 @@
+"""Stories, their index with archive and filtered listings, authors and categories."""
+
+import datetime
+import math
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import StoryBodyBlock
+
+WORDS_PER_MINUTE = 200
+
+
+class Author(index.Indexed, models.Model):
+    """A person who writes or appears as a voice of the company in stories."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=120, unique=True, allow_unicode=False)
+    role = models.CharField(_("Rolle"), max_length=120, blank=True)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("Foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("Kurzbiografie"), blank=True, max_length=600)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("role"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("Autorin / Autor")
+        verbose_name_plural = _("Autorinnen und Autoren")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def initials(self):
+        return "".join(part[0] for part in self.name.split()[:2]).upper()
+
+
+class StoryCategory(index.Indexed, models.Model):
+    name = models.CharField(_("Name"), max_length=80, unique=True)
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=80, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=400)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey("blog.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """All stories, newest first, and every filtered view of them (archive, category, tag, author)."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Geschichten-Übersicht")
+
+    def get_stories(self):
+        """Live, public stories below this index, ready for a listing without per-row queries."""
+        return (
+            StoryPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("hero_image")
+            .prefetch_related(
+                "hero_image__renditions",
+                Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
+                "categories",
+            )
+            .order_by("-date", "-pk")
+        )
+
+    def paginate(self, request, stories):
+        paginator = Paginator(stories, settings.STORIES_PER_PAGE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            raise Http404(gettext("Diese Seite gibt es nicht.")) from None
+
+    def get_sidebar_context(self):
+        stories = StoryPage.objects.live().public().descendant_of(self)
+        months = (
+            stories.annotate(month=TruncMonth("date"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        archive = {}
+        for row in months:
+            month = row["month"]
+            year = archive.setdefault(month.year, {"year": month.year, "count": 0, "months": []})
+            year["count"] += row["count"]
+            year["months"].append({"date": month, "count": row["count"]})
+        return {
+            "categories": StoryCategory.objects.annotate(
+                story_count=Count("stories", filter=models.Q(stories__in=stories))
+            ).filter(story_count__gt=0),
+            "popular_tags": Tag.objects.filter(blog_storytag_items__content_object__in=stories)
+            .annotate(story_count=Count("blog_storytag_items"))
+            .order_by("-story_count", "name")[:15],
+            "archive": list(archive.values()),
+        }
+
+    def render_listing(self, request, stories, heading="", filter_description="", feed_url=None):
+        context = self.get_context(request)
+        context.update(self.get_sidebar_context())
+        context.update(
+            stories=self.paginate(request, stories),
+            heading=heading or self.title,
+            filter_description=filter_description,
+            is_filtered=bool(heading),
+            feed_url=self.url + (feed_url or self.reverse_subpage("feed")),
+        )
+        return self.render(request, context_overrides=context, template="blog/story_index_page.html")
+
+    @path("")
+    def all_stories(self, request):
+        return self.render_listing(request, self.get_stories())
+
+    @path("archiv/<int:year>/", name="archive_year")
+    def archive_year(self, request, year):
+        stories = self.get_stories().filter(date__year=year)
+        if not stories.exists():
+            raise Http404
+        return self.render_listing(
+            request, stories, heading=gettext("Geschichten aus %(year)s") % {"year": year}
+        )
+
+    @path("archiv/<int:year>/<int:month>/", name="archive_month")
+    def archive_month(self, request, year, month):
+        if not 1 <= month <= 12:
+            raise Http404
+        stories = self.get_stories().filter(date__year=year, date__month=month)
+        if not stories.exists():
+            raise Http404
+        label = format_date(datetime.date(year, month, 1), "F Y")
+        return self.render_listing(request, stories, heading=gettext("Geschichten aus %(month)s") % {"month": label})
+
+    @path("kategorie/<slug:slug>/", name="category")
+    def category(self, request, slug):
+        category = get_object_or_404(StoryCategory, slug=slug)
+        return self.render_listing(
+            request,
+            self.get_stories().filter(categories=category),
+            heading=gettext("Kategorie: %(name)s") % {"name": category.name},
+            filter_description=category.description,
+            feed_url=self.reverse_subpage("category_feed", args=[category.slug]),
+        )
+
+    @path("tag/<slug:slug>/", name="tag")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        return self.render_listing(
+            request,
+            self.get_stories().filter(tags=tag),
+            heading=gettext("Schlagwort: %(name)s") % {"name": tag.name},
+        )
+
+    @path("autor/<slug:slug>/", name="author")
+    def author(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        return self.render_listing(
+            request,
+            self.get_stories().filter(story_authors__author=author),
+            heading=gettext("Geschichten von %(name)s") % {"name": author.name},
+            filter_description=author.role,
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from .feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+    @path("kategorie/<slug:slug>/feed/", name="category_feed")
+    def category_feed(self, request, slug):
+        from .feeds import StoryRssFeed
+
+        return StoryRssFeed(self, category=get_object_or_404(StoryCategory, slug=slug))(request)
+
+
+class StoryPage(Page):
+    """One customer-service story: the heart of the site."""
+
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=300,
+        help_text=_("Ein bis zwei Sätze für Übersichten, Suchmaschinen und Vorschauen in sozialen Medien."),
+    )
+    date = models.DateField(_("Datum"), default=datetime.date.today, db_index=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen. Leer: Beschreibung des Bildes."),
+    )
+    hero_caption = models.CharField(_("Bildunterschrift"), max_length=250, blank=True)
+    hero_credit = models.CharField(_("Bildnachweis"), max_length=120, blank=True)
+    categories = ParentalManyToManyField(
+        StoryCategory, verbose_name=_("Kategorien"), blank=True, related_name="stories"
+    )
+    tags = ClusterTaggableManager(through=StoryTag, verbose_name=_("Schlagwörter"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("Inhalt"))
+    comments_enabled = models.BooleanField(_("Kommentare erlaubt"), default=True)
+    reading_time = models.PositiveSmallIntegerField(_("Lesezeit in Minuten"), default=1, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
+            heading=_("Titelbild"),
+        ),
+        FieldPanel("body"),
+        MultipleChooserPanel("story_authors", chooser_field_name="author", heading=_("Autorinnen und Autoren")),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Einordnung"),
+        ),
+        MultipleChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["blog.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Geschichte")
+        verbose_name_plural = _("Geschichten")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not (self.hero_alt or self.hero_image.description):
+            raise ValidationError(
+                {"hero_alt": _("Bitte einen Alternativtext angeben: das Titelbild hat keine Beschreibung.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        super().save(*args, **kwargs)
+
+    def compute_reading_time(self):
+        texts = [self.teaser, *self.body.stream_block.get_searchable_content(self.body)]
+        words = sum(len(strip_tags(text).split()) for text in texts)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def hero_alt_text(self):
+        return self.hero_alt or (self.hero_image.description if self.hero_image else "")
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.story_authors.all()]
+
+    def get_absolute_url(self):
+        return self.url
+
+    @cached_property
+    def story_index(self):
+        return StoryIndexPage.objects.ancestor_of(self).first()
+
+    def get_related_stories(self, limit=3):
+        """Pinned stories first; the rest filled with the newest stories sharing a category."""
+        related = [
+            link.story
+            for link in self.related_links.select_related("story__hero_image")
+            if link.story.live and link.story.pk != self.pk
+        ][:limit]
+        if len(related) < limit:
+            exclude = [self.pk] + [story.pk for story in related]
+            related += list(
+                StoryPage.objects.live()
+                .public()
+                .filter(categories__in=self.categories.all())
+                .exclude(pk__in=exclude)
+                .distinct()
+                .select_related("hero_image")
+                .prefetch_related("hero_image__renditions")
+                .order_by("-date", "-pk")[: limit - len(related)]
+            )
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["story_index"] = self.story_index
+        context["related_stories"] = self.get_related_stories()
+        return context
+
+
+class StoryAuthor(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_authors")
+    author = models.ForeignKey(Author, verbose_name=_("Autorin / Autor"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Autorin / Autor")
+        unique_together = [("page", "author")]
+
+
+class StoryRelatedLink(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_links")
+    story = models.ForeignKey(
+        StoryPage,
+        verbose_name=_("Geschichte"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Verwandte Geschichte")

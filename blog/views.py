@@ -1,0 +1,34 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .models import StoryPage
+
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Full-text search over live, public stories; drafts and private pages never appear."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions", "categories")
+            .search(query, operator="and")
+        )
+        paginator = Paginator(stories, 12)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            raise Http404(_("Diese Seite gibt es nicht.")) from None
+    return TemplateResponse(
+        request,
+        "blog/search.html",
+        {"search_query": query, "results": results, "page_title": _("Suche")},
+    )

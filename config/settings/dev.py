@@ -1,0 +1,11 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# Mails land as files so a person can open the links in them.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+DEFAULT_FROM_EMAIL = "Kundengeschichten <geschichten@localhost>"
