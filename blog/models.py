@@ -197,7 +197,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
         if not stories.exists():
             raise Http404
         label = format_date(datetime.date(year, month, 1), "F Y")
-        return self.render_listing(request, stories, heading=gettext("Geschichten aus %(month)s") % {"month": label})
+        return self.render_listing(
+            request, stories, heading=gettext("Geschichten aus %(month)s") % {"month": label}
+        )
 
     @path("kategorie/<slug:slug>/", name="category")
     def category(self, request, slug):
@@ -292,9 +294,15 @@ class StoryPage(Page):
             heading=_("Titelbild"),
         ),
         FieldPanel("body"),
-        MultipleChooserPanel("story_authors", chooser_field_name="author", heading=_("Autorinnen und Autoren")),
+        MultipleChooserPanel(
+            "story_authors", chooser_field_name="author", heading=_("Autorinnen und Autoren")
+        ),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            [
+                FieldPanel("date"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
             heading=_("Einordnung"),
         ),
         MultipleChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
@@ -377,7 +385,9 @@ class StoryPage(Page):
 
 class StoryAuthor(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_authors")
-    author = models.ForeignKey(Author, verbose_name=_("Autorin / Autor"), on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        Author, verbose_name=_("Autorin / Autor"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("author")]
 

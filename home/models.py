@@ -32,7 +32,9 @@ class HomePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         PageChooserPanel("lead_story"),
-        InlinePanel("featured_stories", heading=_("Ausgewählte Geschichten"), label=_("Geschichte"), max_num=6),
+        InlinePanel(
+            "featured_stories", heading=_("Ausgewählte Geschichten"), label=_("Geschichte"), max_num=6
+        ),
         FieldPanel("body"),
     ]
 
@@ -60,7 +62,9 @@ class HomePage(Page):
             lead = by_id.get(self.lead_story_id)
             shown = [lead] if lead else []
             featured = [by_id[pk] for pk in featured_ids if pk in by_id and by_id[pk] not in shown]
-            newest = list(stories.exclude(pk__in=[s.pk for s in shown + featured])[: LATEST_STORIES_ON_HOME + 1])
+            newest = list(
+                stories.exclude(pk__in=[s.pk for s in shown + featured])[: LATEST_STORIES_ON_HOME + 1]
+            )
             if lead is None and newest:
                 lead = newest.pop(0)
             latest = newest[:LATEST_STORIES_ON_HOME]
@@ -76,7 +80,9 @@ class HomePage(Page):
 
 class HomePageFeaturedStory(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
-    story = models.ForeignKey("blog.StoryPage", verbose_name=_("Geschichte"), on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(
+        "blog.StoryPage", verbose_name=_("Geschichte"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [PageChooserPanel("story")]
 
@@ -137,7 +143,9 @@ class SiteSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(_("Name des Unternehmens"), max_length=120, default="Muster AG")
     footer_text = models.TextField(_("Text in der Fußzeile"), blank=True, max_length=400)
-    social_profiles = StreamField([("profile", SocialProfileBlock())], verbose_name=_("Profile in sozialen Medien"), blank=True)
+    social_profiles = StreamField(
+        [("profile", SocialProfileBlock())], verbose_name=_("Profile in sozialen Medien"), blank=True
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Datenschutzseite"),
@@ -159,7 +167,9 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("organisation_name"),
         FieldPanel("footer_text"),
         FieldPanel("social_profiles"),
-        MultiFieldPanel([PageChooserPanel("privacy_page"), PageChooserPanel("imprint_page")], heading=_("Rechtliches")),
+        MultiFieldPanel(
+            [PageChooserPanel("privacy_page"), PageChooserPanel("imprint_page")], heading=_("Rechtliches")
+        ),
     ]
 
     class Meta:

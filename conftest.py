@@ -1,0 +1,24 @@
+"""Fixtures shared by every app's tests: a site tree like the real one."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from blog.tests.factories import StoryIndexPageFactory
+from home.tests.factories import HomePageFactory
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).exclude(content_type__model="homepage").delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Kundengeschichten"},
+    )
+    return home
+
+
+@pytest.fixture
+def story_index(home_page):
+    return StoryIndexPageFactory(parent=home_page)
