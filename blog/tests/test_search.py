@@ -1,0 +1,42 @@
+"""Readers search published stories."""
+
+import pytest
+
+from blog.tests.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_a_story_by_its_words(client, story_index):
+    StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", teaser="Ein Plüschesel reist zurück.")
+    StoryPageFactory(parent=story_index, title="Ein Anruf in der Nacht", teaser="Online-Banking um drei Uhr.")
+
+    response = client.get("/suche/", {"q": "Plüschesel"})
+
+    assert response.status_code == 200
+    assert [story.title for story in response.context["results"]] == ["Wie Esel Emil heimkam"]
+
+
+def test_search_without_hits_says_so(client, story_index):
+    StoryPageFactory(parent=story_index)
+    content = client.get("/suche/", {"q": "Quantenphysik"}).content.decode()
+    assert "Keine Geschichten gefunden" in content
+
+
+def test_empty_search_shows_the_form_only(client, story_index):
+    response = client.get("/suche/")
+    assert response.status_code == 200
+    assert response.context["results"] is None
+    assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "x" * 5000, "' OR 1=1 --", "%", '"'])
+def test_odd_queries_are_handled_and_escaped(client, story_index, query):
+    response = client.get("/suche/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_page_beyond_the_results_is_not_found(client, story_index):
+    StoryPageFactory(parent=story_index, title="Ein Esel")
+    assert client.get("/suche/", {"q": "Esel", "page": "5"}).status_code == 404
