@@ -7,7 +7,7 @@ PORT ?= 8000
 ADMIN_PASSWORD ?= changeme
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test ci lint format migrate seed superuser install install-dev chromium messages clean
+.PHONY: run test ci lint format migrate seed superuser install install-dev chromium messages screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,6 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var staticfiles
+
+screenshots: install-dev chromium
+	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -64,6 +65,12 @@ class CaptionedImageBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "caption": "Bildunterschrift", "credit": "Foto: Muster AG"}
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

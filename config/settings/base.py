@@ -103,6 +103,8 @@ STATIC_URL = "/static/"
 
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Development and tests serve uploads from Django; production serves them from the web server or storage.
+SERVE_MEDIA_FILES = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

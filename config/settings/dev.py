@@ -1,6 +1,7 @@
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
+SERVE_MEDIA_FILES = True
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

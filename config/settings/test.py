@@ -2,6 +2,7 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+SERVE_MEDIA_FILES = True
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

@@ -90,7 +90,7 @@ def test_server_error_page_is_german_and_standalone():
 
 
 def test_english_is_available_through_the_language_switch(client, story_index):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post("/sprache/", {"language": "en", "next": "/"})
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     assert soup.html["lang"] == "en"
 
