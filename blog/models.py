@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -118,18 +118,8 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     def get_stories(self):
         """Live, public stories below this index, ready for a listing without per-row queries."""
-        return (
-            StoryPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("hero_image")
-            .prefetch_related(
-                "hero_image__renditions",
-                Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
-                "categories",
-            )
-            .order_by("-date", "-pk")
-        )
+        stories = StoryPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        return StoryPage.with_listing_data(stories)
 
     def paginate(self, request, stories):
         paginator = Paginator(stories, settings.STORIES_PER_PAGE)
@@ -357,27 +347,36 @@ class StoryPage(Page):
 
     def get_related_stories(self, limit=3):
         """Pinned stories first; the rest filled with the newest stories sharing a category."""
-        related = [
-            link.story
-            for link in self.related_links.select_related("story__hero_image")
-            if link.story.live and link.story.pk != self.pk
-        ][:limit]
+        pinned_ids = [link.story_id for link in self.related_links.all()]
+        stories = StoryPage.objects.live().public().exclude(pk=self.pk)
+        pinned = {story.pk: story for story in self.with_listing_data(stories.filter(pk__in=pinned_ids))}
+        related = [pinned[pk] for pk in pinned_ids if pk in pinned][:limit]
         if len(related) < limit:
-            exclude = [self.pk] + [story.pk for story in related]
-            related += list(
-                StoryPage.objects.live()
-                .public()
-                .filter(categories__in=self.categories.all())
-                .exclude(pk__in=exclude)
+            same_category = (
+                stories.filter(categories__in=[category.pk for category in self.categories.all()])
+                .exclude(pk__in=[story.pk for story in related])
                 .distinct()
-                .select_related("hero_image")
-                .prefetch_related("hero_image__renditions")
-                .order_by("-date", "-pk")[: limit - len(related)]
+                .order_by("-date", "-pk")
             )
+            related += list(self.with_listing_data(same_category)[: limit - len(related)])
         return related
+
+    @staticmethod
+    def with_listing_data(stories):
+        """Everything a story card shows, fetched in a fixed number of queries."""
+        return stories.select_related("hero_image").prefetch_related(
+            "hero_image__renditions",
+            Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
+            "categories",
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the authors from the editor's form
+            photos = StoryAuthor.objects.select_related("author__photo").prefetch_related(
+                "author__photo__renditions"
+            )
+            prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
         context["story_index"] = self.story_index
         context["related_stories"] = self.get_related_stories()
         return context

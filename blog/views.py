@@ -11,15 +11,11 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     """Full-text search over live, public stories; drafts and private pages never appear."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # SQLite's full-text syntax treats a lone double quote as an unterminated phrase.
+    terms = query.replace('"', " ").strip()
     results = None
-    if query:
-        stories = (
-            StoryPage.objects.live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions", "categories")
-            .search(query, operator="and")
-        )
+    if terms:
+        stories = StoryPage.with_listing_data(StoryPage.objects.live().public()).search(terms, operator="and")
         paginator = Paginator(stories, 12)
         try:
             results = paginator.page(request.GET.get("page", 1))

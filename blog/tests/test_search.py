@@ -30,8 +30,11 @@ def test_empty_search_shows_the_form_only(client, story_index):
     assert 'name="q"' in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "x" * 5000, "' OR 1=1 --", "%", '"'])
+@pytest.mark.parametrize(
+    "query", ["<script>alert(1)</script>", "x" * 5000, "' OR 1=1 --", "%", '"', 'Esel"', "Esel*", "NEAR("]
+)
 def test_odd_queries_are_handled_and_escaped(client, story_index, query):
+    StoryPageFactory(parent=story_index, title="Ein Esel")
     response = client.get("/suche/", {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
@@ -40,3 +43,14 @@ def test_odd_queries_are_handled_and_escaped(client, story_index, query):
 def test_search_page_beyond_the_results_is_not_found(client, story_index):
     StoryPageFactory(parent=story_index, title="Ein Esel")
     assert client.get("/suche/", {"q": "Esel", "page": "5"}).status_code == 404
+
+
+def test_search_queries_do_not_grow_with_the_number_of_results(
+    client, story_index, django_assert_max_num_queries
+):
+    for number in range(6):
+        StoryPageFactory(parent=story_index, title=f"Esel Nummer {number}")
+    client.get("/suche/", {"q": "Esel"})
+    with django_assert_max_num_queries(16):
+        response = client.get("/suche/", {"q": "Esel"})
+    assert len(response.context["results"]) == 6
