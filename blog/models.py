@@ -38,6 +38,17 @@ from .blocks import StoryBodyBlock
 WORDS_PER_MINUTE = 200
 
 
+def paginate(request, items, per_page=None):
+    """The page of `items` asked for in `?page=`: page 1 for nonsense, 404 beyond the last page."""
+    paginator = Paginator(items, per_page or settings.STORIES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404(gettext("Diese Seite gibt es nicht.")) from None
+
+
 class Author(index.Indexed, models.Model):
     """A person who writes or appears as a voice of the company in stories."""
 
@@ -121,15 +132,6 @@ class StoryIndexPage(RoutablePageMixin, Page):
         stories = StoryPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
         return StoryPage.with_listing_data(stories)
 
-    def paginate(self, request, stories):
-        paginator = Paginator(stories, settings.STORIES_PER_PAGE)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            raise Http404(gettext("Diese Seite gibt es nicht.")) from None
-
     def get_sidebar_context(self):
         stories = StoryPage.objects.live().public().descendant_of(self)
         months = (
@@ -158,7 +160,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(self.get_sidebar_context())
         context.update(
-            stories=self.paginate(request, stories),
+            stories=paginate(request, stories),
             heading=heading or self.title,
             filter_description=filter_description,
             is_filtered=bool(heading),

@@ -1,9 +1,7 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .models import StoryPage
+from .models import StoryPage, paginate
 
 MAX_QUERY_LENGTH = 200
 
@@ -16,13 +14,7 @@ def search(request):
     results = None
     if terms:
         stories = StoryPage.with_listing_data(StoryPage.objects.live().public()).search(terms, operator="and")
-        paginator = Paginator(stories, 12)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            raise Http404(_("Diese Seite gibt es nicht.")) from None
+        results = paginate(request, stories)
     return TemplateResponse(
         request,
         "blog/search.html",

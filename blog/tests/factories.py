@@ -49,23 +49,26 @@ class StoryCategoryFactory(factory.django.DjangoModelFactory):
 
 
 class PageFactory(factory.Factory):
-    """Adds the page below `parent` and publishes it unless `live=False`."""
+    """Adds the page below `parent` and publishes it unless `live=False` (then it stays a draft)."""
 
     class Meta:
         abstract = True
 
     @classmethod
     def _create(cls, model_class, parent=None, live=True, **kwargs):
-        page = model_class(**kwargs)
-        parent.add_child(instance=page)
-        if live:
-            page.save_revision().publish()
-        else:
+        page = cls.build_page(model_class, **kwargs)
+        if not live:
             page.live = False
-            page.save_revision()
-            page.save()
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
         page.refresh_from_db()
         return page
+
+    @classmethod
+    def build_page(cls, model_class, **kwargs):
+        return model_class(**kwargs)
 
 
 class StoryIndexPageFactory(PageFactory):
@@ -96,17 +99,9 @@ class StoryPageFactory(PageFactory):
     )
 
     @classmethod
-    def _create(cls, model_class, parent=None, live=True, authors=(), categories=(), tags=(), **kwargs):
+    def build_page(cls, model_class, authors=(), categories=(), tags=(), **kwargs):
         page = model_class(**kwargs)
         page.story_authors = [StoryAuthor(author=author) for author in authors]
         page.categories = list(categories)
         page.tags.set(list(tags))
-        parent.add_child(instance=page)
-        if live:
-            page.save_revision().publish()
-        else:
-            page.live = False
-            page.save()
-            page.save_revision()
-        page.refresh_from_db()
         return page
