@@ -5,6 +5,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from blog.tests.factories import AuthorFactory, ImageFactory, StoryCategoryFactory, StoryPageFactory
 
@@ -173,3 +175,29 @@ def test_user_text_is_escaped(client, story_index):
     content = client.get(story.url).content.decode()
     assert "<script>alert(1)</script>" not in content
     assert '"><img src=x>' not in content
+
+
+def count_story_queries(client, url):
+    client.get(url)  # the first view creates image renditions
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_story_queries_do_not_grow_with_authors_or_related_stories(client, story_index):
+    category = StoryCategoryFactory()
+    story = StoryPageFactory(
+        parent=story_index, categories=[category], authors=[AuthorFactory(photo=ImageFactory())]
+    )
+    StoryPageFactory(parent=story_index, categories=[category], authors=[AuthorFactory()])
+    few = count_story_queries(client, story.url)
+
+    story.story_authors.create(author=AuthorFactory(photo=ImageFactory()))
+    story.story_authors.create(author=AuthorFactory(photo=ImageFactory()))
+    for _ in range(3):
+        StoryPageFactory(
+            parent=story_index, categories=[category], authors=[AuthorFactory(), AuthorFactory()]
+        )
+    story.save_revision().publish()
+
+    assert count_story_queries(client, story.url) == few
