@@ -204,7 +204,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
             feed_url=self.reverse_subpage("category_feed", args=[category.slug]),
         )
 
-    @path("tag/<slug:slug>/", name="tag")
+    @path("tag/<str:slug>/", name="tag")  # tag slugs keep umlauts ("störung")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         return self.render_listing(

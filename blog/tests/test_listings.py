@@ -150,3 +150,14 @@ def test_listing_queries_do_not_grow_with_the_number_of_stories(client, story_in
 
     assert with_twelve == with_three
     assert max(with_twelve.values()) <= 22
+
+
+def test_tag_with_umlaut_has_a_working_listing(client, story_index):
+    story = StoryPageFactory(parent=story_index, title="Die Störung am Morgen", tags=["Störung"])
+
+    story_html = client.get(story.url).content.decode()
+    response = client.get("/blog/tag/störung/")
+
+    assert "/blog/tag/st%C3%B6rung/" in story_html
+    assert response.status_code == 200
+    assert list(response.context["stories"]) == [story]

@@ -1,0 +1,361 @@
+"""Builds the demo site: home, story index, legal pages, authors, categories and illustrated stories.
+
+Every object is looked up by a stable key (slug, or title for images) first, so a second run changes
+nothing. Texts live in `home.demo_content`, pictures are drawn by `home.demo_images`.
+"""
+
+import datetime
+from collections import Counter
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test import Client
+from django.utils.text import slugify
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, StoryPage, StoryRelatedLink
+from home import demo_content as content
+from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
+from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates the demo content (pages, stories, authors, categories, images) once; "
+        "runs again without changes. Then renders every page once so image renditions exist."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-warm",
+            action="store_false",
+            dest="warm",
+            help="Skip rendering the pages afterwards (image renditions are then made on first visit).",
+        )
+
+    def handle(self, *args, warm=True, **options):
+        self.verbosity = options.get("verbosity", 1)
+        self.created = Counter()
+        self.existing = Counter()
+        self.new_pages = []
+        self.removed = []
+        with transaction.atomic():
+            site = self.build()
+        self.report()
+        if warm:
+            self.warm(site)
+
+    # Building
+
+    def build(self):
+        home, home_is_new = self.home_page()
+        site = self.default_site(home)
+        self.remove_welcome_page()
+
+        authors = {data["slug"]: self.author(data) for data in content.AUTHORS}
+        categories = {data["slug"]: self.category(data) for data in content.CATEGORIES}
+
+        story_index, _ = self.child_page(
+            home,
+            content.STORY_INDEX["slug"],
+            lambda: StoryIndexPage(
+                title=content.STORY_INDEX["title"],
+                slug=content.STORY_INDEX["slug"],
+                intro=content.STORY_INDEX["intro"],
+            ),
+        )
+        faq, _ = self.child_page(home, content.FAQ["slug"], self.faq_page)
+        privacy, _ = self.child_page(
+            home, content.PRIVACY["slug"], lambda: self.standard_page(content.PRIVACY)
+        )
+        imprint, _ = self.child_page(
+            home, content.IMPRINT["slug"], lambda: self.standard_page(content.IMPRINT)
+        )
+
+        stories = {}
+        new_stories = set()
+        for data in content.STORIES:
+            story, created = self.child_page(
+                story_index, data["slug"], lambda data=data: self.story(data, authors, categories)
+            )
+            stories[data["slug"]] = story
+            if created:
+                new_stories.add(data["slug"])
+        self.draft_story(story_index, authors, categories)
+
+        # Links between pages can only be made once all of them exist.
+        for slug, related_slugs in content.RELATED.items():
+            if slug in new_stories:
+                stories[slug].related_links = [
+                    StoryRelatedLink(story=stories[other]) for other in related_slugs if other in stories
+                ]
+        if home_is_new:
+            self.fill_home(home, stories, faq)
+
+        self.site_settings(site, privacy, imprint)
+        for page in self.new_pages:
+            page.save_revision().publish()
+        return site
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home:
+            self.existing["pages"] += 1
+            return home, False
+        home = HomePage(title=content.HOME["title"], slug=content.HOME["slug"], intro=content.HOME["intro"])
+        Page.get_first_root_node().add_child(instance=home)
+        self.created["pages"] += 1
+        self.new_pages.append(home)
+        return home, True
+
+    def default_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        if site.pk and site.root_page_id == home.pk and site.site_name == content.SITE_NAME:
+            return site
+        site.root_page = home
+        site.site_name = content.SITE_NAME
+        site.save()
+        return site
+
+    def remove_welcome_page(self):
+        """Wagtail's "Welcome to your new Wagtail site!" page, once no site points to it any more."""
+        plain_page = ContentType.objects.get_for_model(Page)
+        for page in Page.objects.filter(depth=2, slug="home", content_type=plain_page, numchild=0):
+            if not Site.objects.filter(root_page=page).exists():
+                page.delete()
+                self.removed.append(page.title)
+
+    def child_page(self, parent, slug, build):
+        """The page with this slug below parent; built, added and queued for publishing if missing."""
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page is not None:
+            self.existing["pages"] += 1
+            return page, False
+        page = build()
+        parent.add_child(instance=page)
+        self.created["pages"] += 1
+        self.new_pages.append(page)
+        return page, True
+
+    def faq_page(self):
+        return FaqPage(
+            title=content.FAQ["title"],
+            slug=content.FAQ["slug"],
+            intro=content.FAQ["intro"],
+            questions=[("item", {"question": q, "answer": a}) for q, a in content.FAQ["questions"]],
+        )
+
+    def standard_page(self, data):
+        return StandardPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            body=[("text", section) for section in data["sections"]],
+        )
+
+    def fill_home(self, home, stories, faq):
+        home.lead_story = stories.get(content.HOME["lead_story"])
+        home.featured_stories = [
+            HomePageFeaturedStory(story=stories[slug])
+            for slug in content.HOME["featured_stories"]
+            if slug in stories
+        ]
+        cta = content.HOME["call_to_action"]
+        home.body = [("call_to_action", {**cta, "link_page": faq, "link_url": ""})]
+
+    def site_settings(self, site, privacy, imprint):
+        """Fills what is still empty, so settings an editor changed stay as they are."""
+        site_settings = SiteSettings.for_site(site)
+        changed = False
+        if not site_settings.organisation_name:
+            site_settings.organisation_name = content.ORGANISATION_NAME
+            changed = True
+        if not site_settings.footer_text:
+            site_settings.footer_text = content.SITE_SETTINGS["footer_text"]
+            changed = True
+        if not site_settings.social_profiles:
+            site_settings.social_profiles = [
+                ("profile", {"network": network, "url": url})
+                for network, url in content.SITE_SETTINGS["social_profiles"]
+            ]
+            changed = True
+        if site_settings.privacy_page_id is None:
+            site_settings.privacy_page = privacy
+            changed = True
+        if site_settings.imprint_page_id is None:
+            site_settings.imprint_page = imprint
+            changed = True
+        if changed:
+            site_settings.save()
+            self.created["site settings"] += 1
+        else:
+            self.existing["site settings"] += 1
+
+    # Snippets and images
+
+    def author(self, data):
+        author = Author.objects.filter(slug=data["slug"]).first()
+        if author:
+            self.existing["authors"] += 1
+            return author
+        photo = self.image(
+            f"Demo: Porträt {data['slug']}",
+            f"Porträt-Illustration von {data['name']}",
+            lambda: (portrait(initials(data["name"]), data["palette"], seed=data["slug"]), None),
+        )
+        author = Author.objects.create(
+            slug=data["slug"], name=data["name"], role=data["role"], bio=data["bio"], photo=photo
+        )
+        self.created["authors"] += 1
+        return author
+
+    def category(self, data):
+        category, created = StoryCategory.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+        )
+        (self.created if created else self.existing)["categories"] += 1
+        return category
+
+    def image(self, title, description, draw):
+        """The Wagtail image with this title; drawn, saved and given its focal point if missing."""
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image:
+            self.existing["images"] += 1
+            return image
+        picture, focal = draw()
+        filename = title.removeprefix("Demo: ").replace(" ", "-").lower()
+        image = image_model(
+            title=title,
+            description=description,
+            file=ImageFile(BytesIO(to_jpeg(picture)), name=f"demo-{ascii_name(filename)}.jpg"),
+        )
+        if focal:
+            x, y, width, height = focal
+            image.focal_point_x = x + width // 2
+            image.focal_point_y = y + height // 2
+            image.focal_point_width = width
+            image.focal_point_height = height
+        image._set_image_file_metadata()
+        image.save()
+        self.created["images"] += 1
+        return image
+
+    # Stories
+
+    def story(self, data, authors, categories, live=True):
+        slug = data["slug"]
+        palette = data["categories"][0]
+        hero = self.image(
+            f"Demo: {slug}",
+            data["hero_alt"],
+            lambda: illustration(data["motif"], palette, size=HERO_SIZE, seed=slug),
+        )
+        page = StoryPage(
+            title=data["title"],
+            slug=slug,
+            teaser=data["teaser"],
+            date=datetime.date.fromisoformat(data["date"]),
+            hero_image=hero,
+            hero_alt=data["hero_alt"],
+            hero_caption=data["hero_caption"],
+            hero_credit=content.CREDIT,
+            comments_enabled=data.get("comments_enabled", True),
+            body=self.story_body(slug, palette, data["body"]),
+            live=live,
+        )
+        page.story_authors = [StoryAuthor(author=authors[author_slug]) for author_slug in data["authors"]]
+        page.categories = [categories[category_slug] for category_slug in data["categories"]]
+        page.tags.set([tag(name) for name in data["tags"]])
+        return page
+
+    def story_body(self, slug, palette, blocks):
+        """The body with every illustration block turned into a real image block."""
+        body = []
+        picture_number = 1
+        for block_type, value in blocks:
+            if block_type == "image":
+                picture_number += 1
+                motif, picture_palette = value["motif"], value["palette"] or palette
+                image = self.image(
+                    f"Demo: {slug} ({picture_number})",
+                    value["alt_text"],
+                    lambda motif=motif, picture_palette=picture_palette, number=picture_number: illustration(
+                        motif, picture_palette, size=BODY_SIZE, seed=f"{slug}-{number}"
+                    ),
+                )
+                value = {
+                    "image": image,
+                    "alt_text": value["alt_text"],
+                    "caption": value["caption"],
+                    "credit": value["credit"],
+                }
+            body.append((block_type, value))
+        return body
+
+    def draft_story(self, story_index, authors, categories):
+        """A story that was saved but never published, so editors see what a draft looks like."""
+        data = content.DRAFT_STORY
+        if story_index.get_children().filter(slug=data["slug"]).exists():
+            self.existing["draft pages"] += 1
+            return
+        page = self.story(data, authors, categories, live=False)
+        story_index.add_child(instance=page)
+        page.save_revision()
+        self.created["draft pages"] += 1
+
+    # Output
+
+    def report(self):
+        if self.verbosity < 1:
+            return
+        kinds = sorted(set(self.created) | set(self.existing))
+        summary = ", ".join(
+            f"{kind}: {self.created[kind]} new, {self.existing[kind]} existing" for kind in kinds
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready. {summary}."))
+        for title in self.removed:
+            self.stdout.write(f"Removed Wagtail's default page “{title}”.")
+
+    def warm(self, site):
+        """Renders every live page once, so the image renditions exist before the first reader comes."""
+        client = Client(SERVER_NAME=site.hostname, SERVER_PORT=str(site.port), raise_request_exception=False)
+        secure = getattr(settings, "SECURE_SSL_REDIRECT", False)
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).order_by("path")
+        rendered = 0
+        for page in pages:
+            path = page.relative_url(site)
+            try:
+                response = client.get(path, secure=secure)
+            except Exception as error:  # warming must never fail the command
+                self.stderr.write(self.style.WARNING(f"Could not render {path}: {error!r}"))
+                continue
+            if response.status_code == 200:
+                rendered += 1
+            else:
+                self.stderr.write(self.style.WARNING(f"Could not render {path}: HTTP {response.status_code}"))
+        if self.verbosity >= 1:
+            self.stdout.write(f"Warmed {rendered} of {pages.count()} pages.")
+
+
+def tag(name):
+    """The tag with this name; a new one gets an ASCII slug ("Störung" -> "stoerung") that tag URLs accept."""
+    found = Tag.objects.filter(name=name).first()
+    return found or Tag.objects.create(name=name, slug=slugify(ascii_name(name.lower())))
+
+
+def initials(name):
+    return "".join(part[0] for part in name.split()[:2]).upper()
+
+
+def ascii_name(text):
+    replacements = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+    return "".join(replacements.get(char, char) for char in text).encode("ascii", "ignore").decode()
