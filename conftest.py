@@ -22,3 +22,8 @@ def home_page(db):
 @pytest.fixture
 def story_index(home_page):
     return StoryIndexPageFactory(parent=home_page)
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: their transactions end with a flush of the whole database."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

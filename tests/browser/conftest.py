@@ -19,6 +19,32 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
+def migration_data(django_db_setup, django_db_blocker):
+    """What the data migrations created (root page, collections, groups), taken while no test has
+    changed the database yet: browser tests run in transactions that end with a flush."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_db(migration_data, transactional_db):
+    """A database with the migration data, also after an earlier browser test flushed it.
+
+    Needs `django_db(transaction=True, serialized_rollback=True)`: with the snapshot on the connection,
+    the flush after the test leaves the tables empty instead of recreating content types, and the
+    next test restores the snapshot, here if Django has not done it already.
+    """
+    from django.db import connection
+    from wagtail.models import Page
+
+    connection._test_serialized_contents = migration_data
+    if not Page.objects.exists():
+        connection.creation.deserialize_db_from_string(migration_data)
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -14,7 +14,7 @@ SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
-def demo_site(live_server):
+def demo_site(live_server, migrated_db):
     call_command("seed_demo", "--no-warm", verbosity=0)
     return live_server.url
 
