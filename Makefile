@@ -65,7 +65,7 @@ format: install-dev
 
 # Collects translatable strings; German is the source language, English lives in locale/en.
 messages: install-dev
-	$(MANAGE) makemessages --locale en --ignore '.venv/*'
+	$(MANAGE) makemessages --locale en --no-obsolete --ignore '.venv/*' --ignore 'media/*' --ignore 'var/*'
 	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
 
 clean:

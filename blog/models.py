@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, prefetch_related_objects
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.dateformat import format as format_date
@@ -32,6 +32,8 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from comments.models import StoryComment
 
 from .blocks import StoryBodyBlock
 
@@ -366,6 +368,19 @@ class StoryPage(Page):
     @staticmethod
     def with_listing_data(stories):
         """Everything a story card shows, fetched in a fixed number of queries."""
+        published_comments = (
+            StoryComment.objects.published()
+            .filter(
+                content_type__app_label="blog",
+                content_type__model="storypage",
+                object_pk=Cast(OuterRef("pk"), models.TextField()),
+            )
+            .order_by()
+            .values("object_pk")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        stories = stories.annotate(comment_count=Coalesce(Subquery(published_comments), 0))
         return stories.select_related("hero_image").prefetch_related(
             "hero_image__renditions",
             Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
@@ -379,6 +394,8 @@ class StoryPage(Page):
                 "author__photo__renditions"
             )
             prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
+        context["comments"] = StoryComment.objects.thread_for(self)
+        context["comment_count"] = sum(comment.is_published for comment in context["comments"])
         context["story_index"] = self.story_index
         context["related_stories"] = self.get_related_stories()
         return context

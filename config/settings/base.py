@@ -33,6 +33,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    # The comments library must come before django_comments; our app after both (it adjusts them).
+    "django_comments_xtd",
+    "django_comments",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +141,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 STORIES_PER_PAGE = 12
+
+# Comments: django-comments-xtd with our own model, views and templates (no REST API, no React plugin).
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "comments.models.StoryComment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # three visible levels: 0, 1, 2
+COMMENTS_XTD_CONFIRM_EMAIL = True
+COMMENT_MAX_LENGTH = 3000
 
 LOGIN_URL = "wagtailadmin_login"
 
