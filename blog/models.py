@@ -33,7 +33,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from comments.models import StoryComment
+from comments.models import CommentPolicy, StoryComment
 
 from .blocks import StoryBodyBlock
 
@@ -66,6 +66,15 @@ class Author(index.Indexed, models.Model):
         related_name="+",
     )
     bio = models.TextField(_("Kurzbiografie"), blank=True, max_length=600)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Benutzerkonto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text=_("Antworten dieses Kontos auf eigene Geschichten tragen das Abzeichen „Team“."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -73,6 +82,7 @@ class Author(index.Indexed, models.Model):
         FieldPanel("role"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.AutocompleteField("name")]
 
@@ -387,6 +397,30 @@ class StoryPage(Page):
             "categories",
         )
 
+    def get_comment_context(self, request):
+        from comments.forms import CommentForm
+
+        comments = StoryComment.objects.thread_for(self)
+        policy = CommentPolicy.for_request(request)
+        closed = policy.is_closed_for(self)
+        reply_to = None
+        if not closed and request.GET.get("antwort", "").isdigit():
+            reply_to = next(
+                (c for c in comments if c.pk == int(request.GET["antwort"]) and c.is_published), None
+            )
+        return {
+            "comments": comments,
+            "comment_count": sum(comment.is_published for comment in comments),
+            "comments_closed": closed,
+            "comments_close_on": policy.closes_on(self),
+            "reply_to": reply_to,
+            "comment_form": None
+            if closed
+            else CommentForm.for_request(
+                request, self, policy, initial={"parent": reply_to.pk if reply_to else None}
+            ),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # a preview shows the authors from the editor's form
@@ -394,8 +428,7 @@ class StoryPage(Page):
                 "author__photo__renditions"
             )
             prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
-        context["comments"] = StoryComment.objects.thread_for(self)
-        context["comment_count"] = sum(comment.is_published for comment in context["comments"])
+        context.update(self.get_comment_context(request))
         context["story_index"] = self.story_index
         context["related_stories"] = self.get_related_stories()
         return context

@@ -1,9 +1,18 @@
 """Reader comments on stories: django-comments-xtd's threaded comment plus an explicit status."""
 
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.managers import CommentManager
 from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class CommentStatus(models.TextChoices):
@@ -103,3 +112,127 @@ class StoryComment(XtdComment):
     @property
     def anchor(self):
         return f"kommentar-{self.pk}"
+
+
+class ModerationMode(models.TextChoices):
+    ALL = "all", _("Alle Kommentare vor der Veröffentlichung prüfen")
+    FIRST_TIME = "first_time", _("Nur Kommentare von neuen Kommentierenden prüfen")
+    POST = "post", _("Sofort veröffentlichen und danach prüfen")
+
+
+@register_setting(icon="comment")
+class CommentPolicy(BaseSiteSetting):
+    """The rules every comment passes, editable by the team in the Wagtail admin."""
+
+    moderation_mode = models.CharField(
+        _("Moderation"), max_length=12, choices=ModerationMode.choices, default=ModerationMode.FIRST_TIME
+    )
+    max_links = models.PositiveSmallIntegerField(
+        _("Höchstzahl an Links"),
+        default=2,
+        help_text=_("Kommentare mit mehr Links werden zur Prüfung zurückgehalten."),
+    )
+    disallowed_words = models.TextField(
+        _("Unerwünschte Wörter"),
+        blank=True,
+        help_text=_(
+            "Ein Wort oder eine Wendung pro Zeile. Kommentare, die eines davon enthalten, gelten als Spam."
+        ),
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        _("Kommentare schließen nach (Tagen)"),
+        default=90,
+        help_text=_("Tage nach dem Datum der Geschichte. 0: nie schließen."),
+    )
+    max_length = models.PositiveSmallIntegerField(
+        _("Höchstlänge eines Kommentars (Zeichen)"),
+        default=3000,
+        validators=[MinValueValidator(100), MaxValueValidator(settings.COMMENT_MAX_LENGTH)],
+    )
+    min_fill_seconds = models.PositiveSmallIntegerField(
+        _("Mindestzeit zum Ausfüllen (Sekunden)"),
+        default=3,
+        help_text=_("Schneller abgeschickte Formulare stammen fast immer von Programmen."),
+    )
+    posts_per_ip_per_hour = models.PositiveSmallIntegerField(
+        _("Kommentare je IP-Adresse und Stunde"), default=10
+    )
+    posts_per_email_per_hour = models.PositiveSmallIntegerField(
+        _("Kommentare je E-Mail-Adresse und Stunde"), default=5
+    )
+    confirmation_mails_per_ip_per_hour = models.PositiveSmallIntegerField(
+        _("Bestätigungsmails je IP-Adresse und Stunde"), default=10
+    )
+    confirmation_mails_per_email_per_day = models.PositiveSmallIntegerField(
+        _("Bestätigungsmails je E-Mail-Adresse und Tag"), default=5
+    )
+    confirmation_valid_days = models.PositiveSmallIntegerField(
+        _("Bestätigungslinks gültig (Tage)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("moderation_mode"), FieldPanel("max_links"), FieldPanel("disallowed_words")],
+            heading=_("Moderation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("close_after_days"), FieldPanel("max_length"), FieldPanel("min_fill_seconds")],
+            heading=_("Formular"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("posts_per_ip_per_hour"),
+                FieldPanel("posts_per_email_per_hour"),
+                FieldPanel("confirmation_mails_per_ip_per_hour"),
+                FieldPanel("confirmation_mails_per_email_per_day"),
+                FieldPanel("confirmation_valid_days"),
+            ],
+            heading=_("Grenzen gegen Missbrauch"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Kommentarregeln")
+
+    @property
+    def disallowed_word_list(self):
+        return [line.strip().casefold() for line in self.disallowed_words.splitlines() if line.strip()]
+
+    def closes_on(self, story):
+        if not self.close_after_days:
+            return None
+        return story.date + datetime.timedelta(days=self.close_after_days)
+
+    def is_closed_for(self, story):
+        closes_on = self.closes_on(story)
+        return not story.comments_enabled or (closes_on is not None and timezone.localdate() > closes_on)
+
+
+class CommentConfirmation(models.Model):
+    """A single-use, expiring confirmation link. Only the hash of its token is stored, and the
+    link itself carries nothing but that random token."""
+
+    comment = models.OneToOneField(StoryComment, on_delete=models.CASCADE, related_name="confirmation")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Bestätigung für Kommentar {self.comment_id}"
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, comment, valid_days):
+        """Create the confirmation for `comment` and return the token for the link."""
+        token = secrets.token_urlsafe(32)
+        cls.objects.create(
+            comment=comment,
+            token_hash=cls.hash_token(token),
+            expires_at=timezone.now() + datetime.timedelta(days=valid_days),
+        )
+        return token

@@ -37,6 +37,7 @@ if settings.SERVE_MEDIA_FILES:
     ]
 
 urlpatterns += [
+    path("kommentare/", include("comments.urls")),
     path("suche/", blog_views.search, name="search"),
     path("", include(wagtail_urls)),
 ]

@@ -1375,3 +1375,184 @@ DRAFT_STORY = {
         info("Vor der Freigabe", "Zitat vom Kunden freigeben lassen und Zahlen prüfen.", tone="info"),
     ],
 }
+
+# Reader comments under a story, created once while the story has none. `reply_to` names the key
+# of an earlier comment; times are local (Europe/Berlin). Readers are made up, addresses are
+# example.org.
+STORY_COMMENTS = {
+    "pluesch-esel": [
+        {
+            "key": "sabine",
+            "name": "Sabine Krüger",
+            "email": "sabine.krueger@example.org",
+            "date": "2026-11-18 19:42",
+            "text": (
+                "Ich sitze gerade mit feuchten Augen am Küchentisch. Unsere Große hatte jahrelang ein "
+                "Schaf namens Wolke, und ich weiß noch genau, wie sich die Nacht anfühlte, in der es "
+                "verschwunden war. Dass jemand für ein Kuscheltier drei Lager abtelefoniert, hätte ich "
+                "keiner Firma zugetraut."
+            ),
+        },
+        {
+            "key": "ahmet",
+            "name": "Ahmet Yıldız",
+            "email": "ahmet.yildiz@example.org",
+            "date": "2026-11-19 07:15",
+            "text": (
+                "»Emil war im Urlaub.« Besser kann man es nicht sagen, Kinder haben einfach für alles "
+                "eine Erklärung. Gibt es eigentlich ein Foto vom neuen Emil mit seinem nachgenähten Herz?"
+            ),
+        },
+        {
+            "key": "jana",
+            "reply_to": "sabine",
+            "name": "Jana Petersen",
+            "email": "jana.petersen@example.org",
+            "date": "2026-11-20 08:10",
+            "text": (
+                "Das kenne ich, Sabine. Bei uns war es ein Hase mit nur noch einem Ohr, liegen geblieben "
+                "im Zug nach Hamburg. Das Fundbüro hat ihn nach vier Tagen tatsächlich zurückgeschickt. "
+                "Seitdem steht unsere Telefonnummer auf dem Etikett."
+            ),
+        },
+        {
+            "key": "tobias",
+            "reply_to": "ahmet",
+            "name": "Tobias vom Kundenservice",
+            "email": "tobias.brandt@example.org",
+            "team": True,
+            "date": "2026-11-20 11:24",
+            "text": (
+                "Hallo Ahmet, danke für die netten Worte! Ein Foto zeigen wir aus Rücksicht auf die "
+                "Familie lieber nicht. Aber so viel darf ich verraten: Das Herz sitzt ein kleines bisschen "
+                "schief, genau wie beim alten Emil. Paul hat das als Erstes geprüft und war zufrieden."
+            ),
+        },
+        {
+            "key": "ahmet-danke",
+            "reply_to": "tobias",
+            "name": "Ahmet Yıldız",
+            "email": "ahmet.yildiz@example.org",
+            "date": "2026-11-21 18:03",
+            "text": (
+                "Schief ist genau richtig, sonst wäre es ja nicht Emil. Danke fürs Antworten, und schöne "
+                "Grüße an die Werkstatt im Erzgebirge!"
+            ),
+        },
+        {
+            "key": "claudia",
+            "name": "Claudia Neumann",
+            "email": "claudia.neumann@example.org",
+            "date": "2026-11-23 21:37",
+            "text": (
+                "Eine schöne Geschichte, wirklich. Ein ganz kleines bisschen neidisch bin ich trotzdem, "
+                "meine Störungsmeldung im Sommer hat deutlich länger gedauert als eine Woche. Aber Hut ab "
+                "vor Tobias und den Kollegen, die im Lager die Kisten durchwühlt haben."
+            ),
+        },
+    ],
+}
+
+# Loaded only with `seed_demo --comments N`: one story whose discussion has N comments, to see
+# how the page and the admin cope with a long thread.
+BENCHMARK_STORY = {
+    "slug": "viele-kommentare",
+    "title": "Eine Geschichte mit vielen Kommentaren",
+    "date": "2026-11-10",
+    "teaser": (
+        "Diese Seite zeigt, wie eine Geschichte mit einer langen, verschachtelten Diskussion aussieht. "
+        "Die Kommentare sind ausgedacht und werden auf Wunsch in beliebiger Zahl erzeugt."
+    ),
+    "authors": ["jonas-weber"],
+    "categories": ["social-media"],
+    "tags": ["Kommentare"],
+    "motif": "bubbles",
+    "hero_image": "gedicht-fuer-einen-tweet",  # reuses that story's picture
+    "hero_alt": "Illustration: zwei Sprechblasen, in der einen drei Punkte, in der anderen ein Herz",
+    "hero_caption": "Viele Stimmen, eine Seite.",
+    "body": [
+        p(
+            "Manche Geschichten lösen eine Diskussion aus, die länger ist als der Text selbst. Diese Seite "
+            "ist für genau diesen Fall da: Unter ihr stehen so viele Kommentare, wie beim Anlegen der "
+            "Demo-Inhalte gewünscht wurden, mit Antworten und Antworten auf Antworten."
+        ),
+        info(
+            "Nur zum Ausprobieren",
+            "Alle Namen und Beiträge auf dieser Seite sind erfunden. Angelegt wird sie mit dem Befehl "
+            "»manage.py seed_demo --comments 1000«.",
+        ),
+    ],
+}
+
+# Registered readers (username, first name, last name); a third of the benchmark comments are theirs.
+READER_ACCOUNTS = [
+    ("leser1", "Anna", "Becker"),
+    ("leser2", "Murat", "Demir"),
+    ("leser3", "Katrin", "Lorenz"),
+    ("leser4", "Felix", "Hartmann"),
+    ("leser5", "Sophie", "Wagner"),
+    ("leser6", "Lukas", "Brandl"),
+    ("leser7", "Ewa", "Nowak"),
+    ("leser8", "Thomas", "Richter"),
+    ("leser9", "Leonie", "Schubert"),
+    ("leser10", "Jan", "Albers"),
+]
+
+# Guests who comment without an account.
+GUEST_READERS = [
+    "Birgit Sommer",
+    "Hans-Peter Kühn",
+    "Merve Aydın",
+    "Paula Engel",
+    "Dirk Lehmann",
+    "Greta Voss",
+    "Nikolai Petrow",
+    "Ute Seidel",
+    "Carlos Romero",
+    "Ingrid Haas",
+    "Malte Jansen",
+    "Yvonne Beck",
+]
+
+TEAM_NAME = "Tobias vom Kundenservice"
+TEAM_EMAIL = "tobias.brandt@example.org"
+
+# Texts the benchmark comments are drawn from; some span several paragraphs or contain a link.
+BENCHMARK_TOPICS = [
+    "Schön zu lesen, dass es so etwas noch gibt. Ich hatte mit Kundenservice bisher eher das Gegenteil "
+    "erlebt.",
+    "Mich würde interessieren, wie viele solcher Anfragen bei euch pro Woche ankommen. Das kann doch "
+    "nicht jedes Mal so ausgehen?",
+    "Ehrlich gesagt finde ich, dass so etwas selbstverständlich sein sollte. Trotzdem: gut gemacht.",
+    "Bei mir hat es letztes Jahr drei Anrufe gebraucht, bis jemand mein Problem verstanden hat.\n\n"
+    "Der vierte Kollege war dann allerdings großartig und hat alles an einem Nachmittag gelöst.",
+    "Ich habe die Geschichte gleich meiner Mutter weitergeleitet. Sie ist seit dreißig Jahren Kundin "
+    "und meinte nur: »Siehst du, das sag ich doch.«",
+    "Gibt es dazu auch irgendwo Zahlen? Ich habe nur die alte Übersicht unter "
+    "https://www.example.org/kundenservice/zahlen gefunden.",
+    "Wunderbar geschrieben. Mehr solche Geschichten, bitte!",
+    "Ich arbeite selbst im Kundenservice, in einer ganz anderen Branche.\n"
+    "Solche Tage sind der Grund, warum man den Job trotz allem gern macht.",
+]
+
+BENCHMARK_REPLIES = [
+    "Da stimme ich dir zu.",
+    "Sehe ich ein bisschen anders, aber ich verstehe, was du meinst.",
+    "Genau das habe ich auch gedacht, als ich den Text gelesen habe.",
+    "Bei uns war es ganz ähnlich. Am Ende hat ein einziger Anruf gereicht, man muss nur die richtige "
+    "Person erwischen.",
+    "Danke für den Hinweis! Die Seite kannte ich noch nicht: https://www.example.org/hilfe",
+    "Hast du das schon mal dem Kundenservice direkt geschrieben? Die antworten inzwischen ziemlich schnell.",
+    "Ha, das kenne ich.\n\nBei meinem Vater war es übrigens genauso, nur mit einem Fax.",
+    "Das ist ein guter Punkt, über den ich noch gar nicht nachgedacht hatte.",
+    "Ich glaube, da verwechselst du zwei Geschichten. Die mit dem Koffer war doch im März.",
+    "Volle Zustimmung. Und schön, dass hier so freundlich diskutiert wird.",
+]
+
+BENCHMARK_TEAM_REPLIES = [
+    "Danke für Ihre Nachricht! Schreiben Sie uns gern Ihre Kundennummer an kontakt@example.org, dann "
+    "sehen wir uns das direkt an.",
+    "Das freut uns sehr zu lesen. Wir geben das Lob an die Kolleginnen und Kollegen weiter.",
+    "Gute Frage! Genaue Zahlen veröffentlichen wir einmal im Jahr, die aktuelle Übersicht steht unter "
+    "https://www.example.org/kundenservice/zahlen.",
+]

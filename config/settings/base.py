@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django.contrib.sites",
     # The comments library must come before django_comments; our app after both (it adjusts them).
     "django_comments_xtd",

@@ -1,28 +1,37 @@
-"""Builds the demo site: home, story index, legal pages, authors, categories and illustrated stories.
+"""Builds the demo site: home, story index, legal pages, authors, categories, illustrated stories and
+a few reader comments; with `--comments N` also a story with N comments to try long discussions on.
 
 Every object is looked up by a stable key (slug, or title for images) first, so a second run changes
 nothing. Texts live in `home.demo_content`, pictures are drawn by `home.demo_images`.
 """
 
 import datetime
+import random
+import time
 from collections import Counter
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import Client
 from django.utils.text import slugify
+from django_comments_xtd.models import max_thread_level_for_content_type
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, StoryPage, StoryRelatedLink
+from comments.models import CommentStatus, StoryComment
 from home import demo_content as content
 from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
 from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class Command(BaseCommand):
@@ -38,13 +47,26 @@ class Command(BaseCommand):
             dest="warm",
             help="Skip rendering the pages afterwards (image renditions are then made on first visit).",
         )
+        parser.add_argument(
+            "--comments",
+            type=int,
+            metavar="N",
+            help=(
+                f"Also load the story “{content.BENCHMARK_STORY['slug']}” with N threaded comments, to try "
+                "long discussions; an existing one is topped up to N."
+            ),
+        )
 
-    def handle(self, *args, warm=True, **options):
+    def handle(self, *args, warm=True, comments=None, **options):
+        if comments is not None and comments < 0:
+            raise CommandError("--comments needs a number of 0 or more.")
+        self.benchmark_size = comments
         self.verbosity = options.get("verbosity", 1)
         self.created = Counter()
         self.existing = Counter()
         self.new_pages = []
         self.removed = []
+        self.messages = []
         with transaction.atomic():
             site = self.build()
         self.report()
@@ -88,6 +110,11 @@ class Command(BaseCommand):
             if created:
                 new_stories.add(data["slug"])
         self.draft_story(story_index, authors, categories)
+        for slug, comments in content.STORY_COMMENTS.items():
+            if slug in stories:
+                self.story_comments(stories[slug], comments)
+        if self.benchmark_size is not None:
+            self.benchmark_story(story_index, authors, categories)
 
         # Links between pages can only be made once all of them exist.
         for slug, related_slugs in content.RELATED.items():
@@ -254,10 +281,11 @@ class Command(BaseCommand):
     def story(self, data, authors, categories, live=True):
         slug = data["slug"]
         palette = data["categories"][0]
+        picture_key = data.get("hero_image", slug)  # another story's slug reuses that story's picture
         hero = self.image(
-            f"Demo: {slug}",
+            f"Demo: {picture_key}",
             data["hero_alt"],
-            lambda: illustration(data["motif"], palette, size=HERO_SIZE, seed=slug),
+            lambda: illustration(data["motif"], palette, size=HERO_SIZE, seed=picture_key),
         )
         page = StoryPage(
             title=data["title"],
@@ -312,6 +340,141 @@ class Command(BaseCommand):
         page.save_revision()
         self.created["draft pages"] += 1
 
+    # Comments
+
+    def story_comments(self, page, comments):
+        """The story's demo discussion, only while nobody has commented on it yet."""
+        existing = StoryComment.objects.for_page(page).count()
+        if existing:
+            self.existing["comments"] += existing
+            return
+        saved = {}
+        for data in comments:
+            saved[data["key"]] = self.comment(
+                page,
+                parent=saved[data["reply_to"]] if "reply_to" in data else None,
+                name=data["name"],
+                email=data["email"],
+                text=data["text"],
+                submit_date=datetime.datetime.fromisoformat(data["date"]).replace(tzinfo=BERLIN),
+                is_team=data.get("team", False),
+            )
+        self.created["comments"] += len(comments)
+
+    def benchmark_story(self, story_index, authors, categories):
+        """The story with `--comments N` comments; one that has fewer is topped up, never duplicated.
+
+        Comment number i always gets the same author, text and time (its random choices are seeded
+        with i), so topping up 40 to 50 gives the same discussion as asking for 50 at once."""
+        data = content.BENCHMARK_STORY
+        page, _ = self.child_page(story_index, data["slug"], lambda: self.story(data, authors, categories))
+        wanted = self.benchmark_size
+        have = StoryComment.objects.for_page(page).count()
+        self.existing["comments"] += have
+        if have >= wanted:
+            self.messages.append(
+                f"“{page.title}” already has {have} comments ({wanted} asked for), none added."
+            )
+            return
+        readers = self.reader_accounts()
+        thread = self.last_thread(page)
+        start = datetime.datetime.fromisoformat(data["date"]).replace(hour=9, tzinfo=BERLIN)
+        started = time.perf_counter()
+        # XtdComment.save() numbers each reply within its thread, so no bulk_create; one transaction
+        # keeps a thousand single saves fast.
+        with transaction.atomic():
+            for number in range(have, wanted):
+                comment = self.benchmark_comment(page, number, thread, readers, start)
+                thread = [comment] if comment.level == 0 else [*thread, comment]
+        seconds = time.perf_counter() - started
+        self.created["comments"] += wanted - have
+        self.messages.append(
+            f"“{page.title}” ({page.url}): {wanted - have} comments added in {seconds:.1f} s, now {wanted}."
+        )
+
+    def benchmark_comment(self, page, number, thread, readers, start):
+        """Comment number `number`: a new thread about every fourth time, otherwise a reply to a random
+        comment of the current thread; every third one by a registered reader, a few by the team."""
+        rng = random.Random(f"{page.slug}-{number}")  # noqa: S311 - repeatable demo data, no secrets
+        reader = readers[number // 3 % len(readers)] if number % 3 == 2 else None
+        submit_date = start + datetime.timedelta(minutes=4 * number + rng.randint(0, 3))
+        if not thread or rng.random() < 0.25:
+            parent, is_team, text = None, False, rng.choice(content.BENCHMARK_TOPICS)
+        else:
+            parent = rng.choice(thread)
+            is_team = reader is None and rng.random() < 0.1
+            text = rng.choice(content.BENCHMARK_TEAM_REPLIES if is_team else content.BENCHMARK_REPLIES)
+        if reader:
+            name, email = reader.get_full_name(), reader.email
+        elif is_team:
+            name, email = content.TEAM_NAME, content.TEAM_EMAIL
+        else:
+            name = rng.choice(content.GUEST_READERS)
+            email = f"{ascii_name(name.lower()).replace(' ', '.')}@example.org"
+        return self.comment(
+            page,
+            parent=parent,
+            name=name,
+            email=email,
+            text=text,
+            submit_date=submit_date,
+            is_team=is_team,
+            user=reader,
+        )
+
+    def last_thread(self, page):
+        """The comments of the page's newest thread, which topping up continues."""
+        comments = StoryComment.objects.for_page(page)
+        thread_id = comments.order_by("-thread_id").values_list("thread_id", flat=True).first()
+        if thread_id is None:
+            return []
+        return list(comments.filter(thread_id=thread_id).only("pk", "level", "parent_id").order_by("pk"))
+
+    def reader_accounts(self):
+        """Registered readers leser1, leser2, …; found by username, created without a usable password."""
+        user_model = get_user_model()
+        readers = []
+        for username, first_name, last_name in content.READER_ACCOUNTS:
+            reader = user_model.objects.filter(username=username).first()
+            if reader:
+                self.existing["reader accounts"] += 1
+            else:
+                reader = user_model(
+                    username=username,
+                    first_name=first_name,
+                    last_name=last_name,
+                    email=f"{username}@example.org",
+                )
+                reader.set_unusable_password()
+                reader.save()
+                self.created["reader accounts"] += 1
+            readers.append(reader)
+        return readers
+
+    def comment(self, page, *, parent, name, email, text, submit_date, is_team=False, user=None):
+        """One published comment; a reply to a comment at the deepest level goes to that comment's parent.
+        XtdComment.save() works out thread, level and order."""
+        content_type = ContentType.objects.get_for_model(StoryPage)
+        if parent is not None and parent.level >= max_thread_level_for_content_type(content_type):
+            parent_id = parent.parent_id
+        else:
+            parent_id = parent.pk if parent is not None else 0
+        comment = StoryComment(
+            content_type=content_type,
+            object_pk=str(page.pk),
+            site_id=settings.SITE_ID,
+            user=user,
+            user_name=name,
+            user_email=email,
+            comment=text,
+            submit_date=submit_date,
+            status=CommentStatus.PUBLISHED,
+            is_team=is_team,
+            parent_id=parent_id,
+        )
+        comment.save()
+        return comment
+
     # Output
 
     def report(self):
@@ -324,6 +487,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo content ready. {summary}."))
         for title in self.removed:
             self.stdout.write(f"Removed Wagtail's default page “{title}”.")
+        for message in self.messages:
+            self.stdout.write(message)
 
     def warm(self, site):
         """Renders every live page once, so the image renditions exist before the first reader comes."""
@@ -357,5 +522,5 @@ def initials(name):
 
 
 def ascii_name(text):
-    replacements = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+    replacements = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ı": "i"}
     return "".join(replacements.get(char, char) for char in text).encode("ascii", "ignore").decode()

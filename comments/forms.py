@@ -1,0 +1,109 @@
+"""The comment form: what a reader types, plus the library's anti-spoofing fields and a honeypot."""
+
+import time
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django_comments.forms import CommentSecurityForm
+
+FORM_EXPIRED = _("Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal.")
+TOO_FAST = _("Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn noch einmal.")
+NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
+
+
+class CommentForm(CommentSecurityForm):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=50,
+        help_text=_("Wird mit Ihrem Kommentar angezeigt."),
+        error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
+    )
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        help_text=_("Wird nie veröffentlicht. Wir schicken Ihnen einen Link zur Bestätigung."),
+        error_messages={
+            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Ihr Kommentar"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000
+    )
+    followup = forms.BooleanField(
+        label=_("Benachrichtigen Sie mich per E-Mail über Antworten."), required=False
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Humans never see this field; programs that fill in every field do.
+    website = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    def __init__(self, story, policy, data=None, user=None, privacy_url=None, **kwargs):
+        super().__init__(story, data=data, **kwargs)
+        self.story = story
+        self.policy = policy
+        self.user = user if user is not None and user.is_authenticated else None
+        self.fields["comment"] = forms.CharField(
+            label=self.fields["comment"].label,
+            widget=forms.Textarea(attrs={"rows": 6}),
+            max_length=policy.max_length,
+            error_messages={"required": _("Bitte schreiben Sie einen Kommentar.")},
+        )
+        consent = _(
+            "Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden."
+        )
+        if privacy_url:
+            consent = format_html(
+                '{} <a href="{}">{}</a>', consent, privacy_url, _("Mehr in der Datenschutzerklärung")
+            )
+        self.fields["consent"].label = consent
+        if self.user:
+            for field in ("name", "email"):
+                self.fields[field].required = False
+                self.fields[field].widget = forms.HiddenInput()
+
+    @classmethod
+    def for_request(cls, request, story, policy, **kwargs):
+        from home.models import SiteSettings
+
+        privacy_page = SiteSettings.for_request(request).privacy_page
+        privacy_url = privacy_page.get_url(request) if privacy_page else None
+        return cls(story, policy, user=request.user, privacy_url=privacy_url, **kwargs)
+
+    def clean_timestamp(self):
+        timestamp = self.cleaned_data["timestamp"]
+        age = time.time() - timestamp
+        if age > 2 * 60 * 60:
+            raise forms.ValidationError(FORM_EXPIRED, code="expired")
+        if age < self.policy.min_fill_seconds:
+            raise forms.ValidationError(TOO_FAST, code="too_fast")
+        return timestamp
+
+    def clean_security_hash(self):
+        try:
+            return super().clean_security_hash()
+        except forms.ValidationError:
+            raise forms.ValidationError(NOT_SENT, code="tampered") from None
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(NOT_SENT, code="honeypot")
+        return ""
+
+    def refusals(self):
+        """Errors of the hidden fields, shown above the form because the reader cannot see those fields."""
+        hidden = ("timestamp", "security_hash", "website", "content_type", "object_pk", "parent")
+        return [error for name in hidden for error in self.errors.get(name, [])]
+
+    @property
+    def author_name(self):
+        return (
+            self.user.get_full_name() or self.user.get_username() if self.user else self.cleaned_data["name"]
+        )
+
+    @property
+    def author_email(self):
+        return self.user.email if self.user else self.cleaned_data["email"]

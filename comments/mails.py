@@ -1,0 +1,18 @@
+"""Mails to commenters, sent through the task queue (immediately in development and tests)."""
+
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+
+@task()
+def send_comment_mail(template, recipient, context):
+    """Render `comments/mail/<template>` as subject, text and HTML, in German, and send it."""
+    with translation.override("de"):
+        subject = " ".join(render_to_string(f"comments/mail/{template}_subject.txt", context).split())
+        text = render_to_string(f"comments/mail/{template}.txt", context)
+        html = render_to_string(f"comments/mail/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[recipient])
+    message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("posten/", views.post_comment, name="post"),
+    path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
+]

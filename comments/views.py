@@ -1,0 +1,167 @@
+"""Posting and confirming comments. Every refusal keeps what the reader typed and says why."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from blog.models import StoryPage
+
+from .forms import CommentForm
+from .mails import send_comment_mail
+from .models import CommentConfirmation, CommentPolicy, CommentStatus, StoryComment
+from .policy import initial_status, is_team_member, rate_limits, truncated_ip
+
+STATUS_MESSAGES = {
+    CommentStatus.PUBLISHED: _("Danke! Ihr Kommentar ist veröffentlicht."),
+    CommentStatus.PENDING: _(
+        "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
+    ),
+    CommentStatus.SPAM: _(
+        "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
+    ),
+}
+
+
+def story_comments_url(story):
+    return f"{story.url}#kommentare"
+
+
+def render_story_with_form(request, story, form, status=400):
+    """The story again, with the reader's form and its errors in place."""
+    context = story.get_context(request)
+    context["comment_form"] = form
+    return TemplateResponse(request, story.get_template(request), context, status=status)
+
+
+def reply_parent(story, parent_id):
+    """The comment to attach a reply to: replies beyond the deepest level join that level."""
+    if not parent_id:
+        return None
+    parent = StoryComment.objects.for_page(story).published().filter(pk=parent_id).first()
+    if parent is None:
+        return None
+    if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+        return StoryComment.objects.get(pk=parent.parent_id)
+    return parent
+
+
+@require_POST
+def post_comment(request):
+    object_pk = request.POST.get("object_pk", "")
+    if not object_pk.isdigit():
+        raise Http404
+    story = get_object_or_404(StoryPage.objects.live().public(), pk=object_pk)
+    policy = CommentPolicy.for_request(request)
+    if policy.is_closed_for(story):
+        messages.error(request, _("Die Kommentare zu dieser Geschichte sind geschlossen."))
+        return HttpResponseRedirect(story_comments_url(story))
+
+    form = CommentForm.for_request(request, story, policy, data=request.POST)
+    if not form.is_valid():
+        return render_story_with_form(request, story, form)
+
+    ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
+    email = form.author_email
+    limits = rate_limits(policy)
+    checks = [("posts_per_ip", ip_address), ("posts_per_email", email)]
+    if not form.user:
+        checks += [("mails_per_ip", ip_address), ("mails_per_email", email)]
+    for name, value in checks:
+        if limits[name].exceeded(value):
+            form.add_error(None, limits[name].message)
+            return render_story_with_form(request, story, form, status=429)
+
+    parent = reply_parent(story, form.cleaned_data.get("parent"))
+    comment = StoryComment(
+        content_type=ContentType.objects.get_for_model(StoryPage),
+        object_pk=str(story.pk),
+        site_id=settings.SITE_ID,
+        user=form.user,
+        user_name=form.author_name,
+        user_email=email,
+        comment=form.cleaned_data["comment"],
+        followup=form.cleaned_data["followup"],
+        ip_address=ip_address,
+        submit_date=timezone.now(),
+        parent_id=parent.pk if parent else 0,
+    )
+    for name, value in checks:
+        limits[name].hit(value)
+
+    if form.user:
+        comment.is_team = is_team_member(form.user, story)
+        comment.status = initial_status(comment, policy, is_team=comment.is_team)
+        comment.save()
+        messages.success(request, STATUS_MESSAGES[comment.status])
+        return HttpResponseRedirect(story_comments_url(story))
+
+    with transaction.atomic():
+        comment.status = CommentStatus.UNCONFIRMED
+        comment.save()
+        token = CommentConfirmation.issue(comment, policy.confirmation_valid_days)
+    send_comment_mail.enqueue(
+        "confirmation",
+        email,
+        {
+            "story_title": story.title,
+            "confirm_url": request.build_absolute_uri(reverse("comments:confirm", args=[token])),
+            "valid_days": policy.confirmation_valid_days,
+        },
+    )
+    messages.info(
+        request,
+        _(
+            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihren Kommentar "
+            "mit dem Link darin, erst dann kann er erscheinen."
+        ),
+    )
+    return HttpResponseRedirect(story_comments_url(story))
+
+
+def confirm_comment(request, token):
+    """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once."""
+    confirmation = (
+        CommentConfirmation.objects.select_related("comment")
+        .filter(token_hash=CommentConfirmation.hash_token(token))
+        .first()
+    )
+    usable = (
+        confirmation is not None
+        and confirmation.used_at is None
+        and confirmation.expires_at > timezone.now()
+        and confirmation.comment.status == CommentStatus.UNCONFIRMED
+    )
+    if not usable:
+        return TemplateResponse(
+            request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
+        )
+    story = StoryPage.objects.live().public().filter(pk=confirmation.comment.object_pk).first()
+    if story is None:
+        raise Http404
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
+        )
+
+    with transaction.atomic():
+        claimed = CommentConfirmation.objects.filter(
+            pk=confirmation.pk, used_at__isnull=True, expires_at__gt=timezone.now()
+        ).update(used_at=timezone.now())
+        comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
+        if not claimed or comment.status != CommentStatus.UNCONFIRMED:
+            return TemplateResponse(
+                request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
+            )
+        policy = CommentPolicy.for_request(request)
+        comment.status = initial_status(comment, policy)
+        comment.save()
+    messages.success(request, STATUS_MESSAGES[comment.status])
+    return HttpResponseRedirect(story_comments_url(story))
