@@ -114,6 +114,10 @@ class StoryComment(XtdComment):
         return f"kommentar-{self.pk}"
 
 
+# Unconfirmed comments and their data are deleted after this many days (`purge_unconfirmed_comments`).
+UNCONFIRMED_KEPT_DAYS = 7
+
+
 class ModerationMode(models.TextChoices):
     ALL = "all", _("Alle Kommentare vor der Veröffentlichung prüfen")
     FIRST_TIME = "first_time", _("Nur Kommentare von neuen Kommentierenden prüfen")
@@ -169,7 +173,7 @@ class CommentPolicy(BaseSiteSetting):
     confirmation_valid_days = models.PositiveSmallIntegerField(
         _("Bestätigungslinks gültig (Tage)"),
         default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        validators=[MinValueValidator(1), MaxValueValidator(UNCONFIRMED_KEPT_DAYS)],
     )
 
     panels = [

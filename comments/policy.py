@@ -92,7 +92,10 @@ TOO_MANY_COMMENTS = _(
 )
 TOO_MANY_MAILS = _(
     "An diese Adresse haben wir heute schon mehrere Bestätigungsmails geschickt. "
-    "Bitte bestätigen Sie zuerst einen davon oder versuchen Sie es morgen noch einmal."
+    "Bitte nutzen Sie zuerst den Link in einer davon oder versuchen Sie es morgen noch einmal."
+)
+TOO_MANY_MAILS_FROM_NETWORK = _(
+    "Aus Ihrem Netz kamen in kurzer Zeit viele Kommentare. Bitte versuchen Sie es in einer Stunde noch einmal."
 )
 
 
@@ -101,7 +104,9 @@ def rate_limits(policy):
     return {
         "posts_per_ip": RateLimit("post-ip", policy.posts_per_ip_per_hour, hour, TOO_MANY_COMMENTS),
         "posts_per_email": RateLimit("post-email", policy.posts_per_email_per_hour, hour, TOO_MANY_COMMENTS),
-        "mails_per_ip": RateLimit("mail-ip", policy.confirmation_mails_per_ip_per_hour, hour, TOO_MANY_MAILS),
+        "mails_per_ip": RateLimit(
+            "mail-ip", policy.confirmation_mails_per_ip_per_hour, hour, TOO_MANY_MAILS_FROM_NETWORK
+        ),
         "mails_per_email": RateLimit(
             "mail-email", policy.confirmation_mails_per_email_per_day, day, TOO_MANY_MAILS
         ),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from blog.models import StoryPage
@@ -20,11 +20,11 @@ from .models import CommentConfirmation, CommentPolicy, CommentStatus, StoryComm
 from .policy import initial_status, is_team_member, rate_limits, truncated_ip
 
 STATUS_MESSAGES = {
-    CommentStatus.PUBLISHED: _("Danke! Ihr Kommentar ist veröffentlicht."),
-    CommentStatus.PENDING: _(
+    CommentStatus.PUBLISHED: gettext_lazy("Danke! Ihr Kommentar ist veröffentlicht."),
+    CommentStatus.PENDING: gettext_lazy(
         "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
     ),
-    CommentStatus.SPAM: _(
+    CommentStatus.SPAM: gettext_lazy(
         "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
     ),
 }

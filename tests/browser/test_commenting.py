@@ -1,0 +1,83 @@
+"""A reader comments on a story and answers in the thread, in Chromium, without any other host."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from blog.tests.factories import StoryIndexPageFactory, StoryPageFactory
+from comments.models import CommentPolicy, CommentStatus, StoryComment
+from home.tests.factories import HomePageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def story_url(live_server, migrated_db):
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update(root_page=home, hostname="localhost", port=80, is_default_site=True)
+    story_index = StoryIndexPageFactory(parent=home)
+    story = StoryPageFactory(
+        parent=story_index, title="Wie Esel Emil heimkam", slug="esel", date=timezone.localdate()
+    )
+    policy = CommentPolicy.for_site(Site.objects.get())
+    policy.min_fill_seconds = 1
+    policy.save()
+    return live_server.url + story.url
+
+
+def write_comment(page, text):
+    page.fill("#id_name", "Erika Mustermann")
+    page.fill("#id_email", "erika@example.org")
+    page.fill("#id_comment", text)
+    page.check("#id_consent")
+    page.wait_for_timeout(1200)  # the policy's minimum fill time
+    page.click("text=Kommentar senden")
+
+
+def confirm_from_mail(page, live_server_url):
+    link = re.search(r"http://[^/\s]+(/kommentare/bestaetigen/\S+/)", mail.outbox[-1].body).group(1)
+    page.goto(live_server_url + link)
+    page.click("text=Ja, Kommentar bestätigen")
+
+
+def test_reader_posts_a_comment_and_a_reply(page, story_url, live_server):
+    page.goto(story_url)
+    write_comment(page, "Was für eine schöne Geschichte!")
+    assert "Fast geschafft" in page.locator(".comment-messages").inner_text()
+
+    confirm_from_mail(page, live_server.url)
+    assert "wird von unserem Team geprüft" in page.locator(".comment-messages").inner_text()
+
+    StoryComment.objects.filter(comment="Was für eine schöne Geschichte!").update(
+        status=CommentStatus.PUBLISHED, is_public=True
+    )
+    page.goto(story_url)
+    assert page.locator("#kommentare-titel").inner_text() == "1 Kommentar"
+
+    page.click("text=Antworten")
+    assert "Antwort an Erika Mustermann" in page.locator("#kommentar-formular").inner_text()
+    write_comment(page, "Und noch ein Nachtrag von mir.")
+    confirm_from_mail(page, live_server.url)
+
+    assert "Ihr Kommentar ist veröffentlicht" in page.locator(".comment-messages").inner_text()
+    reply = page.locator(".comment--level-1")
+    assert "Und noch ein Nachtrag von mir." in reply.inner_text()
+    assert page.locator("#kommentare-titel").inner_text() == "2 Kommentare"
+    assert page.requests.foreign(live_server.url) == []
+
+
+def test_refused_comment_keeps_the_text(page, story_url):
+    page.goto(story_url)
+    page.fill("#id_name", "Erika Mustermann")
+    page.fill("#id_email", "keine-adresse")
+    page.fill("#id_comment", "Mein langer Text, der nicht verloren gehen darf.")
+    page.check("#id_consent")
+    page.wait_for_timeout(1200)
+    page.click("text=Kommentar senden")
+
+    assert "gültige E-Mail-Adresse" in page.locator("#kommentar-formular").inner_text()
+    assert page.input_value("#id_comment") == "Mein langer Text, der nicht verloren gehen darf."
