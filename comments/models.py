@@ -6,7 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.managers import CommentManager
@@ -95,10 +95,22 @@ class StoryComment(XtdComment):
         verbose_name_plural = _("Kommentare")
         ordering = ["thread_id", "order"]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        comment._loaded_status = comment.__dict__.get("status")
+        return comment
+
     def save(self, *args, **kwargs):
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
+        newly_published = self.is_public and getattr(self, "_loaded_status", None) != CommentStatus.PUBLISHED
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
+        if newly_published:
+            from .notifications import notify_thread_subscribers
+
+            transaction.on_commit(lambda: notify_thread_subscribers(self.pk))
 
     @property
     def is_published(self):

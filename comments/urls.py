@@ -7,4 +7,5 @@ app_name = "comments"
 urlpatterns = [
     path("posten/", views.post_comment, name="post"),
     path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
+    path("stumm/<str:token>/", views.mute_thread, name="mute"),
 ]

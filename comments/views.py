@@ -17,6 +17,7 @@ from blog.models import StoryPage
 from .forms import CommentForm
 from .mails import send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentStatus, StoryComment
+from .notifications import comment_for_mute_token
 from .policy import initial_status, is_team_member, rate_limits, truncated_ip
 
 STATUS_MESSAGES = {
@@ -165,3 +166,19 @@ def confirm_comment(request, token):
         comment.save()
     messages.success(request, STATUS_MESSAGES[comment.status])
     return HttpResponseRedirect(story_comments_url(story))
+
+
+def mute_thread(request, token):
+    """One click in a follow-up mail: no more mails about this thread to that address."""
+    comment = comment_for_mute_token(token)
+    if comment is None:
+        return TemplateResponse(
+            request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
+        )
+    StoryComment.objects.filter(thread_id=comment.thread_id, user_email__iexact=comment.user_email).update(
+        followup=False
+    )
+    story = StoryPage.objects.live().public().filter(pk=comment.object_pk).first()
+    return TemplateResponse(
+        request, "comments/muted.html", {"story": story, "page_title": _("Benachrichtigungen aus")}
+    )

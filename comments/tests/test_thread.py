@@ -173,3 +173,14 @@ def test_story_queries_do_not_grow_with_the_number_of_comments(client, story, dj
     add_comments(story, 190, users)
     assert StoryComment.objects.published().count() == 200
     assert count_story_queries(client, story) == with_ten
+
+
+def test_deleting_a_parent_keeps_its_replies_in_the_thread(client, story):
+    parent = StoryCommentFactory(story=story, comment="Gelöscht")
+    StoryCommentFactory(story=story, parent=parent, comment="Antwort bleibt sichtbar")
+    StoryCommentFactory(story=story, comment="Späterer Kommentar")
+
+    StoryComment.objects.filter(pk=parent.pk).delete()
+
+    assert shown_texts(story) == ["Antwort bleibt sichtbar", "Späterer Kommentar"]
+    assert "2 Kommentare" in client.get(story.url).content.decode()

@@ -1,0 +1,97 @@
+"""Readers who asked for it hear about published replies in their thread, and can stop that in one click."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from blog.tests.factories import StoryPageFactory
+from comments.models import CommentStatus, StoryComment
+from comments.tests.factories import StoryCommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Mails are queued when the transaction commits: `with committed():` runs those callbacks."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def story(story_index):
+    return StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", slug="esel")
+
+
+@pytest.fixture
+def thread(story):
+    """Anna started the thread and wants replies; Bernd answered and does not."""
+    anna = StoryCommentFactory(story=story, user_name="Anna", user_email="anna@example.org", followup=True)
+    StoryCommentFactory(story=story, parent=anna, user_name="Bernd", user_email="bernd@example.org")
+    mail.outbox.clear()
+    return anna
+
+
+def test_subscriber_gets_a_mail_when_a_reply_is_published(story, thread, committed):
+    with committed():
+        StoryCommentFactory(
+            story=story, parent=thread, user_name="Tobias", comment="Gern geschehen!", is_team=True
+        )
+
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
+    message = mail.outbox[0]
+    assert "Wie Esel Emil heimkam" in message.subject
+    assert "Gern geschehen!" in message.body
+    assert "aus unserem Team" in message.body
+    reply = StoryComment.objects.get(comment="Gern geschehen!")
+    assert f"http://testserver/blog/esel/#kommentar-{reply.pk}" in message.body
+    assert message.alternatives[0][1] == "text/html"
+
+
+def test_held_reply_sends_its_mail_when_it_is_approved(story, thread, committed):
+    with committed():
+        reply = StoryCommentFactory(story=story, parent=thread, status=CommentStatus.PENDING)
+    assert mail.outbox == []
+
+    with committed():
+        reply.status = CommentStatus.PUBLISHED
+        reply.save()
+    assert len(mail.outbox) == 1
+
+    with committed():
+        reply.comment = "Bearbeitet"
+        reply.save()
+    assert len(mail.outbox) == 1
+
+
+def test_nobody_gets_a_mail_about_their_own_comment(story, thread, committed):
+    with committed():
+        StoryCommentFactory(story=story, parent=thread, user_email="ANNA@example.org", followup=True)
+    assert mail.outbox == []
+
+
+def test_other_threads_and_unsubscribed_readers_get_nothing(story, thread, committed):
+    with committed():
+        StoryCommentFactory(story=story, comment="Ein neuer Faden")
+    assert mail.outbox == []
+
+
+def test_mute_link_stops_further_mails_for_the_thread(client, story, thread, committed):
+    with committed():
+        StoryCommentFactory(story=story, parent=thread)
+    mute_path = re.search(r"http://testserver(/kommentare/stumm/\S+/)", mail.outbox[0].body).group(1)
+    assert "anna" not in mute_path
+
+    response = client.get(mute_path)
+    assert response.status_code == 200
+    assert "ausgeschaltet" in response.content.decode()
+
+    mail.outbox.clear()
+    with committed():
+        StoryCommentFactory(story=story, parent=thread)
+    assert mail.outbox == []
+
+
+def test_forged_mute_link_is_refused(client, story, thread):
+    assert client.get("/kommentare/stumm/1:abc:def/").status_code == 410
+    assert StoryComment.objects.get(pk=thread.pk).followup
