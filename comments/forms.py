@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
+from .models import ReportReason
+
 FORM_EXPIRED = _("Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal.")
 TOO_FAST = _("Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn noch einmal.")
 NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
@@ -107,3 +109,18 @@ class CommentForm(CommentSecurityForm):
     @property
     def author_email(self):
         return self.user.email if self.user else self.cleaned_data["email"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Was stimmt mit diesem Kommentar nicht?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie einen Grund.")},
+    )
+    note = forms.CharField(
+        label=_("Anmerkung (freiwillig)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

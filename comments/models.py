@@ -252,3 +252,28 @@ class CommentConfirmation(models.Model):
             expires_at=timezone.now() + datetime.timedelta(days=valid_days),
         )
         return token
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam oder Werbung")
+    ABUSE = "abuse", _("Beleidigend oder hasserfüllt")
+    PRIVACY = "privacy", _("Verletzt die Privatsphäre")
+    OTHER = "other", _("Etwas anderes")
+
+
+class CommentReport(models.Model):
+    """A reader's report that a comment breaks the rules; moderators see these under "Gemeldet"."""
+
+    comment = models.ForeignKey(StoryComment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("Grund"), max_length=12, choices=ReportReason.choices)
+    note = models.TextField(_("Anmerkung"), blank=True, max_length=500)
+    created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("Erledigt am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Meldungen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.comment_id}"

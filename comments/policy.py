@@ -99,6 +99,16 @@ TOO_MANY_MAILS_FROM_NETWORK = _(
 )
 
 
+TOO_MANY_REPORTS = _(
+    "Aus Ihrem Netz kamen in kurzer Zeit viele Meldungen. Bitte versuchen Sie es später noch einmal."
+)
+REPORTS_PER_IP_PER_HOUR = 10
+
+
+def report_rate_limit():
+    return RateLimit("report-ip", REPORTS_PER_IP_PER_HOUR, 60 * 60, TOO_MANY_REPORTS)
+
+
 def rate_limits(policy):
     hour, day = 60 * 60, 24 * 60 * 60
     return {

@@ -8,4 +8,5 @@ urlpatterns = [
     path("posten/", views.post_comment, name="post"),
     path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
+    path("melden/<int:comment_id>/", views.report_comment, name="report"),
 ]

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from blog.models import StoryPage
 
-from .forms import CommentForm
+from .forms import CommentForm, ReportForm
 from .mails import send_comment_mail
-from .models import CommentConfirmation, CommentPolicy, CommentStatus, StoryComment
+from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token
-from .policy import initial_status, is_team_member, rate_limits, truncated_ip
+from .policy import initial_status, is_team_member, rate_limits, report_rate_limit, truncated_ip
 
 STATUS_MESSAGES = {
     CommentStatus.PUBLISHED: gettext_lazy("Danke! Ihr Kommentar ist veröffentlicht."),
@@ -181,4 +181,31 @@ def mute_thread(request, token):
     story = StoryPage.objects.live().public().filter(pk=comment.object_pk).first()
     return TemplateResponse(
         request, "comments/muted.html", {"story": story, "page_title": _("Benachrichtigungen aus")}
+    )
+
+
+def report_comment(request, comment_id):
+    """Readers flag a published comment for the moderators; limited per network."""
+    comment = get_object_or_404(StoryComment.objects.published(), pk=comment_id)
+    story = get_object_or_404(StoryPage.objects.live().public(), pk=comment.object_pk)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        limit = report_rate_limit()
+        network = truncated_ip(request.META.get("REMOTE_ADDR", ""))
+        if limit.exceeded(network):
+            form.add_error(None, limit.message)
+            status = 429
+        else:
+            limit.hit(network)
+            CommentReport.objects.create(comment=comment, **form.cleaned_data)
+            messages.success(request, _("Danke für Ihre Meldung. Unser Team sieht sich den Kommentar an."))
+            return HttpResponseRedirect(f"{story.url}#{comment.anchor}")
+    elif request.method == "POST":
+        status = 400
+    return TemplateResponse(
+        request,
+        "comments/report.html",
+        {"form": form, "comment": comment, "story": story, "page_title": _("Kommentar melden")},
+        status=status,
     )
