@@ -345,3 +345,27 @@ def test_reply_to_a_hidden_comment_becomes_a_new_thread(client, story, policy, a
     client.post(POST_URL, comment_data(story, name="", email="", parent=str(hidden.pk), comment="Neu"))
 
     assert StoryComment.objects.get(comment="Neu").level == 0
+
+
+def test_story_author_answers_as_team(client, story, policy, django_user_model):
+    from blog.models import StoryAuthor
+    from blog.tests.factories import AuthorFactory
+
+    user = django_user_model.objects.create_user("tobias", "tobias@example.org", "x", first_name="Tobias")
+    StoryAuthor.objects.create(page=story, author=AuthorFactory(user=user))
+    client.force_login(user)
+
+    client.post(POST_URL, comment_data(story, name="", email="", comment="Gern geschehen!"))
+
+    comment = StoryComment.objects.get()
+    assert comment.is_team and comment.status == CommentStatus.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "url", ["/comments/api/feedback/", "/comments/reply/1/", "/comments/post/", "/comments/cr/1/1/"]
+)
+def test_library_views_and_api_are_not_reachable(client, story, url):
+    StoryCommentFactory(story=story, status=CommentStatus.PENDING, comment="Geheimer Entwurf")
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Geheimer Entwurf" not in response.content.decode()
