@@ -50,7 +50,7 @@ def reply_parent(story, parent_id):
     if parent is None:
         return None
     if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        return StoryComment.objects.get(pk=parent.parent_id)
+        return StoryComment.objects.filter(pk=parent.parent_id).first()
     return parent
 
 
@@ -72,7 +72,9 @@ def post_comment(request):
     ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
     email = form.author_email
     limits = rate_limits(policy)
-    checks = [("posts_per_ip", ip_address), ("posts_per_email", email)]
+    checks = [("posts_per_ip", ip_address)]
+    if email:
+        checks.append(("posts_per_email", email))
     if not form.user:
         checks += [("mails_per_ip", ip_address), ("mails_per_email", email)]
     for name, value in checks:

@@ -369,3 +369,20 @@ def test_library_views_and_api_are_not_reachable(client, story, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Geheimer Entwurf" not in response.content.decode()
+
+
+def test_reply_to_the_deepest_level_after_its_parent_was_deleted_starts_a_thread(
+    client, story, policy, admin_user
+):
+    top = StoryCommentFactory(story=story)
+    middle = StoryCommentFactory(story=story, parent=top)
+    deepest = StoryCommentFactory(story=story, parent=middle)
+    StoryComment.objects.filter(pk=middle.pk).delete()
+    client.force_login(admin_user)
+
+    response = client.post(
+        POST_URL, comment_data(story, name="", email="", parent=str(deepest.pk), comment="Neu")
+    )
+
+    assert response.status_code == 302
+    assert StoryComment.objects.get(comment="Neu").level == 0
