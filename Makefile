@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 ADMIN_PASSWORD ?= changeme
 MANAGE := $(BIN)/python manage.py
 

@@ -228,6 +228,29 @@ def test_posting_rate_per_ip_is_limited(client, story, policy):
     assert "in kurzer Zeit viele Kommentare" in text
 
 
+def test_posting_rate_per_address_is_limited(client, story, policy):
+    policy.posts_per_email_per_hour = 1
+    policy.save()
+    client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.1")
+    StoryComment.objects.all().delete()
+
+    text = refused(client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.2"))
+    assert "in kurzer Zeit viele Kommentare" in text
+
+
+def test_confirmation_mails_per_network_are_limited(client, story, policy):
+    policy.confirmation_mails_per_ip_per_hour = 1
+    policy.save()
+    client.post(POST_URL, comment_data(story, email="eins@example.org"), REMOTE_ADDR="198.51.100.1")
+    StoryComment.objects.all().delete()
+
+    text = refused(
+        client.post(POST_URL, comment_data(story, email="zwei@example.org"), REMOTE_ADDR="198.51.100.9")
+    )
+    assert "Aus Ihrem Netz" in text
+    assert len(mail.outbox) == 1
+
+
 def test_confirmation_mails_per_address_are_limited(client, story, policy):
     policy.confirmation_mails_per_email_per_day = 1
     policy.save()

@@ -184,3 +184,9 @@ def test_deleting_a_parent_keeps_its_replies_in_the_thread(client, story):
 
     assert shown_texts(story) == ["Antwort bleibt sichtbar", "Späterer Kommentar"]
     assert "2 Kommentare" in client.get(story.url).content.decode()
+
+
+def test_comments_site_has_the_real_domain():
+    from django.contrib.sites.models import Site
+
+    assert Site.objects.get_current().domain == "testserver"

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -10,3 +12,6 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = "Kundengeschichten <geschichten@localhost>"
+
+# Links in mails point at the dev server, whichever port `make run PORT=...` chose.
+WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
