@@ -20,14 +20,14 @@ from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentSt
 from .notifications import comment_for_mute_token
 from .policy import initial_status, is_team_member, rate_limits, report_rate_limit, truncated_ip
 
+HELD_MESSAGE = gettext_lazy(
+    "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
+)
+# Spam hears the same as a held comment: nothing tells a spammer which rule caught them.
 STATUS_MESSAGES = {
     CommentStatus.PUBLISHED: gettext_lazy("Danke! Ihr Kommentar ist veröffentlicht."),
-    CommentStatus.PENDING: gettext_lazy(
-        "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
-    ),
-    CommentStatus.SPAM: gettext_lazy(
-        "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
-    ),
+    CommentStatus.PENDING: HELD_MESSAGE,
+    CommentStatus.SPAM: HELD_MESSAGE,
 }
 
 
