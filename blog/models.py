@@ -36,6 +36,7 @@ from wagtail.search import index
 from comments.models import CommentPolicy, StoryComment
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryAtomFeed, StoryRssFeed
 
 WORDS_PER_MINUTE = 200
 
@@ -144,6 +145,13 @@ class StoryIndexPage(RoutablePageMixin, Page):
         stories = StoryPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
         return StoryPage.with_listing_data(stories)
 
+    def categories_with_counts(self):
+        """Categories that have live, public stories here, each with `story_count`."""
+        stories = StoryPage.objects.live().public().descendant_of(self)
+        return StoryCategory.objects.annotate(
+            story_count=Count("stories", filter=models.Q(stories__in=stories))
+        ).filter(story_count__gt=0)
+
     def get_sidebar_context(self):
         stories = StoryPage.objects.live().public().descendant_of(self)
         months = (
@@ -159,20 +167,23 @@ class StoryIndexPage(RoutablePageMixin, Page):
             year["count"] += row["count"]
             year["months"].append({"date": month, "count": row["count"]})
         return {
-            "categories": StoryCategory.objects.annotate(
-                story_count=Count("stories", filter=models.Q(stories__in=stories))
-            ).filter(story_count__gt=0),
+            "categories": self.categories_with_counts(),
             "popular_tags": Tag.objects.filter(blog_storytag_items__content_object__in=stories)
             .annotate(story_count=Count("blog_storytag_items"))
             .order_by("-story_count", "name")[:15],
             "archive": list(archive.values()),
         }
 
-    def render_listing(self, request, stories, heading="", filter_description="", feed_url=None):
+    def render_listing(
+        self, request, stories, heading="", filter_description="", feed_url=None, allow_empty=True
+    ):
+        page_of_stories = paginate(request, stories)
+        if not allow_empty and not page_of_stories.paginator.count:
+            raise Http404
         context = self.get_context(request)
         context.update(self.get_sidebar_context())
         context.update(
-            stories=paginate(request, stories),
+            stories=page_of_stories,
             heading=heading or self.title,
             filter_description=filter_description,
             is_filtered=bool(heading),
@@ -187,23 +198,17 @@ class StoryIndexPage(RoutablePageMixin, Page):
     @path("archiv/<int:year>/", name="archive_year")
     def archive_year(self, request, year):
         stories = self.get_stories().filter(date__year=year)
-        if not stories.exists():
-            raise Http404
-        return self.render_listing(
-            request, stories, heading=gettext("Geschichten aus %(year)s") % {"year": year}
-        )
+        heading = gettext("Geschichten aus %(year)s") % {"year": year}
+        return self.render_listing(request, stories, heading=heading, allow_empty=False)
 
     @path("archiv/<int:year>/<int:month>/", name="archive_month")
     def archive_month(self, request, year, month):
         if not 1 <= month <= 12:
             raise Http404
         stories = self.get_stories().filter(date__year=year, date__month=month)
-        if not stories.exists():
-            raise Http404
         label = format_date(datetime.date(year, month, 1), "F Y")
-        return self.render_listing(
-            request, stories, heading=gettext("Geschichten aus %(month)s") % {"month": label}
-        )
+        heading = gettext("Geschichten aus %(month)s") % {"month": label}
+        return self.render_listing(request, stories, heading=heading, allow_empty=False)
 
     @path("kategorie/<slug:slug>/", name="category")
     def category(self, request, slug):
@@ -237,20 +242,14 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import StoryRssFeed
-
         return StoryRssFeed(self)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from .feeds import StoryAtomFeed
-
         return StoryAtomFeed(self)(request)
 
     @path("kategorie/<slug:slug>/feed/", name="category_feed")
     def category_feed(self, request, slug):
-        from .feeds import StoryRssFeed
-
         return StoryRssFeed(self, category=get_object_or_404(StoryCategory, slug=slug))(request)
 
 

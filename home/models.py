@@ -1,7 +1,6 @@
 """The home page, editor-managed pages (FAQ, privacy, imprint) and site-wide settings."""
 
 from django.db import models
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -46,7 +45,7 @@ class HomePage(Page):
         verbose_name = _("Startseite")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import StoryCategory, StoryIndexPage
+        from blog.models import StoryIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         story_index = StoryIndexPage.objects.live().child_of(self).first()
@@ -73,7 +72,7 @@ class HomePage(Page):
             lead_story=lead,
             featured_stories=featured,
             latest_stories=latest,
-            categories=StoryCategory.objects.annotate(story_count=Count("stories")).filter(story_count__gt=0),
+            categories=story_index.categories_with_counts() if story_index else [],
         )
         return context
 

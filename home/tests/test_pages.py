@@ -98,3 +98,13 @@ def test_english_is_available_through_the_language_switch(client, story_index):
 def test_browser_language_does_not_change_the_default(client, story_index):
     soup = BeautifulSoup(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content, "html.parser")
     assert soup.html["lang"] == "de"
+
+
+def test_home_category_counts_ignore_drafts(client, home_page, story_index):
+    category = StoryCategoryFactory(name="Technik", slug="technik")
+    StoryPageFactory(parent=story_index, categories=[category])
+    StoryPageFactory(parent=story_index, categories=[category], live=False)
+
+    categories = list(client.get("/").context["categories"])
+
+    assert [(c.name, c.story_count) for c in categories] == [("Technik", 1)]
