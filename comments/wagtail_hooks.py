@@ -1,0 +1,189 @@
+"""The "Kommentare" area of the Wagtail admin: moderators find, read and judge comments here."""
+
+import uuid
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _, ngettext
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CommentStatus, StoryComment
+
+
+class CommentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CommentStatus.choices, empty_label=_("Alle")
+    )
+    submit_date = django_filters.DateFromToRangeFilter(label=_("Geschrieben"), widget=DateRangePickerWidget)
+    story = django_filters.NumberFilter(label=_("Geschichte (ID)"), method="filter_story")
+
+    class Meta:
+        model = StoryComment
+        fields = ["status", "submit_date"]
+
+    def filter_story(self, queryset, name, value):
+        return queryset.filter(object_pk=str(int(value)))
+
+
+class StoryColumn(Column):
+    """The story's title, linked to the story, from annotations (no query per row)."""
+
+    def get_value(self, instance):
+        return format_html('<a href="{}">{}</a>', instance.story_url_path or "#", instance.story_title or "–")
+
+
+class TextColumn(Column):
+    def get_value(self, instance):
+        return Truncator(instance.comment).chars(120)
+
+
+class PendingCountMenuItem(MenuItem):
+    """ "Kommentare (3)": the menu says how many comments wait for a moderator."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = StoryComment.objects.filter(status=CommentStatus.PENDING).count()
+        if waiting:
+            component.label = f"{self.label} ({waiting})"
+        return component
+
+
+class StoryCommentViewSet(SnippetViewSet):
+    model = StoryComment
+    icon = "comment"
+    menu_label = _("Kommentare")
+    menu_name = "comments"
+    menu_order = 150
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = CommentFilterSet
+    search_fields = ["comment", "user_name", "user_email"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-submit_date"]
+    list_display = [
+        TextColumn("comment", label=_("Kommentar")),
+        Column("user_name", label=_("Name"), sort_key="user_name"),
+        StoryColumn("story", label=_("Geschichte")),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
+    ]
+    panels = [FieldPanel("comment"), FieldPanel("status"), FieldPanel("is_team")]
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+        return type("StoryCommentMenuItem", (PendingCountMenuItem, base), {})
+
+    def get_queryset(self, request):
+        story = Page.objects.filter(pk=Cast(OuterRef("object_pk"), IntegerField()))
+        return (
+            StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
+            .annotate(
+                story_title=Subquery(story.values("title")), story_url_path=Subquery(story.values("url_path"))
+            )
+            .select_related("user")
+        )
+
+
+register_snippet(StoryCommentViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    actions.register_action("comments.approve", _("Kommentar freigeben"), _("Kommentar freigegeben"))
+    actions.register_action("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt"))
+    actions.register_action("comments.spam", _("Als Spam markieren"), _("Als Spam markiert"))
+    actions.register_action(
+        "comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")
+    )
+
+
+class CommentStatusBulkAction(SnippetBulkAction):
+    """Sets one status on many comments; each change is saved (mails, counts) and logged on its own."""
+
+    models = [StoryComment]
+    template_name = "comments/admin/confirm_bulk_status.html"
+    new_status = None
+    log_action = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_perm(self, snippet):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", snippet)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        changed = 0
+        for comment in objects:
+            if comment.status == cls.new_status:
+                continue
+            comment.status = cls.new_status
+            comment.save(update_fields=["status", "is_public", "is_removed"])
+            log(comment, cls.log_action, user=user, uuid=uuid.uuid4())
+            changed += 1
+        return changed, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d Kommentar geändert.", "%(count)d Kommentare geändert.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+@hooks.register("register_bulk_action")
+class ApproveBulkAction(CommentStatusBulkAction):
+    display_name = _("Freigeben")
+    aria_label = _("Ausgewählte Kommentare freigeben")
+    action_type = "approve_comments"
+    action_priority = 10
+    new_status = CommentStatus.PUBLISHED
+    log_action = "comments.approve"
+
+
+@hooks.register("register_bulk_action")
+class RemoveBulkAction(CommentStatusBulkAction):
+    display_name = _("Entfernen")
+    aria_label = _("Ausgewählte Kommentare entfernen")
+    action_type = "remove_comments"
+    action_priority = 20
+    new_status = CommentStatus.REMOVED
+    log_action = "comments.remove"
+
+
+@hooks.register("register_bulk_action")
+class SpamBulkAction(CommentStatusBulkAction):
+    display_name = _("Spam")
+    aria_label = _("Ausgewählte Kommentare als Spam markieren")
+    action_type = "spam_comments"
+    action_priority = 30
+    new_status = CommentStatus.SPAM
+    log_action = "comments.spam"
+
+
+@hooks.register("register_bulk_action")
+class RestoreBulkAction(CommentStatusBulkAction):
+    display_name = _("Wiederherstellen")
+    aria_label = _("Ausgewählte Kommentare wieder veröffentlichen")
+    action_type = "restore_comments"
+    action_priority = 40
+    new_status = CommentStatus.PUBLISHED
+    log_action = "comments.restore"
