@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -40,10 +40,20 @@ class CommentFilterSet(WagtailFilterSet):
 
 
 class StoryColumn(Column):
-    """The story's title, linked to the story, from annotations (no query per row)."""
+    """The story's title, linked to the public story, from annotations (no query per row)."""
 
     def get_value(self, instance):
-        return format_html('<a href="{}">{}</a>', instance.story_url_path or "#", instance.story_title or "–")
+        return format_html(
+            '<a href="{}">{}</a>', public_path(instance.story_url_path), instance.story_title or "–"
+        )
+
+
+def public_path(url_path):
+    """A page's public path from its tree path, using Wagtail's cached site roots."""
+    for site_root in Site.get_site_root_paths():
+        if url_path and url_path.startswith(site_root.root_path):
+            return "/" + url_path[len(site_root.root_path) :]
+    return "#"
 
 
 class TextColumn(Column):
