@@ -4,7 +4,7 @@ import uuid
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -30,6 +30,7 @@ class CommentFilterSet(WagtailFilterSet):
     )
     submit_date = django_filters.DateFromToRangeFilter(label=_("Geschrieben"), widget=DateRangePickerWidget)
     story = django_filters.NumberFilter(label=_("Geschichte (ID)"), method="filter_story")
+    reported = django_filters.BooleanFilter(label=_("Gemeldet"), method="filter_reported")
 
     class Meta:
         model = StoryComment
@@ -37,6 +38,9 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_story(self, queryset, name, value):
         return queryset.filter(object_pk=str(int(value)))
+
+    def filter_reported(self, queryset, name, value):
+        return queryset.filter(open_reports__gt=0) if value else queryset.filter(open_reports=0)
 
 
 class StoryColumn(Column):
@@ -92,6 +96,7 @@ class StoryCommentViewSet(SnippetViewSet):
         Column("user_name", label=_("Name"), sort_key="user_name"),
         StoryColumn("story", label=_("Geschichte")),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
         DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
     ]
     panels = [FieldPanel("comment"), FieldPanel("status"), FieldPanel("is_team")]
@@ -106,7 +111,9 @@ class StoryCommentViewSet(SnippetViewSet):
         return (
             StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
             .annotate(
-                story_title=Subquery(story.values("title")), story_url_path=Subquery(story.values("url_path"))
+                story_title=Subquery(story.values("title")),
+                story_url_path=Subquery(story.values("url_path")),
+                open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)),
             )
             .select_related("user")
         )

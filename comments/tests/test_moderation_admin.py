@@ -168,3 +168,18 @@ def test_restore_brings_a_removed_comment_back_and_logs_it(client, moderator, st
     assert ModelLogEntry.objects.get(action="comments.restore").user == moderator
     history = client.get(f"{INDEX_URL}history/{comment.pk}/").content.decode()
     assert "Kommentar wiederhergestellt" in history
+
+
+def test_reported_comments_can_be_listed_with_their_report_count(client, moderator, story):
+    from comments.models import CommentReport
+
+    reported = StoryCommentFactory(story=story, comment="Gemeldeter Text")
+    StoryCommentFactory(story=story, comment="Harmloser Text")
+    CommentReport.objects.create(comment=reported, reason="spam")
+    CommentReport.objects.create(comment=reported, reason="abuse")
+
+    response = client.get(INDEX_URL, {"reported": "true"})
+
+    content = response.content.decode()
+    assert "Gemeldeter Text" in content and "Harmloser Text" not in content
+    assert [comment.open_reports for comment in response.context["object_list"]] == [2]
