@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.db.models.functions import Cast, Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.dateformat import format as format_date
@@ -33,6 +33,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from comments.forms import CommentForm
 from comments.models import CommentPolicy, StoryComment
 
 from .blocks import StoryBodyBlock
@@ -379,11 +380,7 @@ class StoryPage(Page):
         """Everything a story card shows, fetched in a fixed number of queries."""
         published_comments = (
             StoryComment.objects.published()
-            .filter(
-                content_type__app_label="blog",
-                content_type__model="storypage",
-                object_pk=Cast(OuterRef("pk"), models.TextField()),
-            )
+            .for_page(OuterRef("pk"))
             .order_by()
             .values("object_pk")
             .annotate(count=Count("pk"))
@@ -396,9 +393,8 @@ class StoryPage(Page):
             "categories",
         )
 
-    def get_comment_context(self, request):
-        from comments.forms import CommentForm
-
+    def get_comment_context(self, request, comment_form=None):
+        """The discussion and the form; `comment_form` is a reader's refused form shown again."""
         comments = StoryComment.objects.thread_for(self)
         policy = CommentPolicy.for_request(request)
         closed = policy.is_closed_for(self)
@@ -407,27 +403,25 @@ class StoryPage(Page):
             reply_to = next(
                 (c for c in comments if c.pk == int(request.GET["antwort"]) and c.is_published), None
             )
+        if not closed and comment_form is None:
+            initial = {"parent": reply_to.pk if reply_to else None}
+            comment_form = CommentForm.for_request(request, self, policy, initial=initial)
         return {
             "comments": comments,
             "comment_count": sum(comment.is_published for comment in comments),
-            "comments_closed": closed,
             "comments_close_on": policy.closes_on(self),
             "reply_to": reply_to,
-            "comment_form": None
-            if closed
-            else CommentForm.for_request(
-                request, self, policy, initial={"parent": reply_to.pk if reply_to else None}
-            ),
+            "comment_form": None if closed else comment_form,
         }
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, comment_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # a preview shows the authors from the editor's form
             photos = StoryAuthor.objects.select_related("author__photo").prefetch_related(
                 "author__photo__renditions"
             )
             prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
-        context.update(self.get_comment_context(request))
+        context.update(self.get_comment_context(request, comment_form))
         context["story_index"] = self.story_index
         context["related_stories"] = self.get_related_stories()
         return context

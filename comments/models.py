@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.managers import CommentManager
@@ -28,8 +29,10 @@ class StoryCommentQuerySet(models.QuerySet):
         return self.filter(status=CommentStatus.PUBLISHED)
 
     def for_page(self, page):
+        """Comments on `page`; `page` may also be an expression such as OuterRef for subqueries."""
+        object_pk = str(page.pk) if hasattr(page, "pk") else Cast(page, models.TextField())
         return self.filter(
-            content_type__app_label="blog", content_type__model="storypage", object_pk=str(page.pk)
+            content_type__app_label="blog", content_type__model="storypage", object_pk=object_pk
         )
 
     def thread_for(self, page):

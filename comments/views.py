@@ -37,8 +37,7 @@ def story_comments_url(story):
 
 def render_story_with_form(request, story, form, status=400):
     """The story again, with the reader's form and its errors in place."""
-    context = story.get_context(request)
-    context["comment_form"] = form
+    context = story.get_context(request, comment_form=form)
     return TemplateResponse(request, story.get_template(request), context, status=status)
 
 
