@@ -34,7 +34,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.forms import CommentForm
-from comments.models import CommentPolicy, StoryComment
+from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
@@ -397,7 +397,8 @@ class StoryPage(Page):
         """The discussion and the form; `comment_form` is a reader's refused form shown again."""
         comments = StoryComment.objects.thread_for(self)
         policy = CommentPolicy.for_request(request)
-        closed = policy.is_closed_for(self)
+        decision = StoryDiscussion.decision_for(self)
+        closed = policy.is_closed_for(self, decision)
         reply_to = None
         if not closed and request.GET.get("antwort", "").isdigit():
             reply_to = next(
@@ -409,7 +410,7 @@ class StoryPage(Page):
         return {
             "comments": comments,
             "comment_count": sum(comment.is_published for comment in comments),
-            "comments_close_on": policy.closes_on(self),
+            "comments_closed_on": policy.closed_by_age_on(self, decision),
             "reply_to": reply_to,
             "comment_form": None if closed else comment_form,
         }

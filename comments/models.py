@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -115,6 +116,25 @@ class StoryComment(XtdComment):
 
             transaction.on_commit(lambda: notify_thread_subscribers(self.pk))
 
+    def __str__(self):
+        # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
+        return _("Kommentar %(number)s") % {"number": self.pk}
+
+    def moderate(self, action, user):
+        """A moderator's decision: the new status is saved (so mails and counts follow), the open
+        reports are settled, and the decision gets an audit-log entry of its own."""
+        from wagtail.log_actions import log
+
+        new_status, log_action = MODERATION_ACTIONS[action]
+        changed = new_status is not None and self.status != new_status
+        if changed:
+            self.status = new_status
+            self.save(update_fields=["status", "is_public", "is_removed"])
+        settled = self.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        if changed or settled:
+            log(self, log_action, user=user, uuid=uuid.uuid4())
+        return bool(changed or settled)
+
     @property
     def is_published(self):
         return self.status == CommentStatus.PUBLISHED
@@ -129,8 +149,21 @@ class StoryComment(XtdComment):
         return f"kommentar-{self.pk}"
 
 
+# What a moderator can decide about a comment: the status it gets (None: unchanged) and the
+# audit-log action recorded for it.
+MODERATION_ACTIONS = {
+    "approve": (CommentStatus.PUBLISHED, "comments.approve"),
+    "remove": (CommentStatus.REMOVED, "comments.remove"),
+    "spam": (CommentStatus.SPAM, "comments.spam"),
+    "restore": (CommentStatus.PUBLISHED, "comments.restore"),
+    "settle_reports": (None, "comments.settle_reports"),
+}
+
 # Unconfirmed comments and their data are deleted after this many days (`purge_unconfirmed_comments`).
 UNCONFIRMED_KEPT_DAYS = 7
+
+
+LOOK_UP = object()
 
 
 class ModerationMode(models.TextChoices):
@@ -185,6 +218,11 @@ class CommentPolicy(BaseSiteSetting):
     confirmation_mails_per_email_per_day = models.PositiveSmallIntegerField(
         _("Bestätigungsmails je E-Mail-Adresse und Tag"), default=5
     )
+    notify_moderators = models.BooleanField(
+        _("Moderatoren per E-Mail benachrichtigen"),
+        default=True,
+        help_text=_("Eine Mail an alle Moderatoren, sobald ein Kommentar auf Prüfung wartet."),
+    )
     confirmation_valid_days = models.PositiveSmallIntegerField(
         _("Bestätigungslinks gültig (Tage)"),
         default=3,
@@ -193,7 +231,12 @@ class CommentPolicy(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("moderation_mode"), FieldPanel("max_links"), FieldPanel("disallowed_words")],
+            [
+                FieldPanel("moderation_mode"),
+                FieldPanel("notify_moderators"),
+                FieldPanel("max_links"),
+                FieldPanel("disallowed_words"),
+            ],
             heading=_("Moderation"),
         ),
         MultiFieldPanel(
@@ -224,9 +267,57 @@ class CommentPolicy(BaseSiteSetting):
             return None
         return story.date + datetime.timedelta(days=self.close_after_days)
 
-    def is_closed_for(self, story):
+    def closed_by_age_on(self, story, decision):
+        """The date the discussion closed by itself, unless a moderator decided otherwise."""
         closes_on = self.closes_on(story)
-        return not story.comments_enabled or (closes_on is not None and timezone.localdate() > closes_on)
+        if decision is None and closes_on is not None and timezone.localdate() > closes_on:
+            return closes_on
+        return None
+
+    def is_closed_for(self, story, decision=LOOK_UP):
+        """Closed when the editors turned comments off, a moderator closed the discussion, or the
+        story is older than `close_after_days` and no moderator reopened it."""
+        if not story.comments_enabled:
+            return True
+        if decision is LOOK_UP:
+            decision = StoryDiscussion.decision_for(story)
+        if decision is not None:
+            return decision == StoryDiscussion.CLOSED
+        closes_on = self.closes_on(story)
+        return closes_on is not None and timezone.localdate() > closes_on
+
+
+class StoryDiscussion(models.Model):
+    """A moderator's decision to close a story's discussion, or to reopen it after the automatic
+    closing date. Kept apart from the page so that no editor's draft can undo it on publishing."""
+
+    CLOSED = "closed"
+    OPEN = "open"
+    DECISIONS = [(CLOSED, _("Geschlossen")), (OPEN, _("Wieder geöffnet"))]
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="discussion", primary_key=True
+    )
+    decision = models.CharField(_("Entscheidung"), max_length=6, choices=DECISIONS)
+    decided_at = models.DateTimeField(_("Entschieden am"), auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Diskussion")
+        verbose_name_plural = _("Diskussionen")
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.page_id}"
+
+    @classmethod
+    def decision_for(cls, story):
+        return cls.objects.filter(page_id=story.pk).values_list("decision", flat=True).first()
+
+    @classmethod
+    def decide(cls, story, decision, user):
+        cls.objects.update_or_create(page_id=story.pk, defaults={"decision": decision, "decided_by": user})
 
 
 class CommentConfirmation(models.Model):

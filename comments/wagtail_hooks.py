@@ -1,11 +1,10 @@
 """The "Kommentare" area of the Wagtail admin: moderators find, read and judge comments here."""
 
-import uuid
-
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
+from django.urls import include, path
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -15,7 +14,6 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.log_actions import log
 from wagtail.models import Page, Site
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -124,12 +122,26 @@ register_snippet(StoryCommentViewSet)
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
-    actions.register_action("comments.approve", _("Kommentar freigeben"), _("Kommentar freigegeben"))
-    actions.register_action("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt"))
-    actions.register_action("comments.spam", _("Als Spam markieren"), _("Als Spam markiert"))
-    actions.register_action(
-        "comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")
-    )
+    for action, label, message in [
+        ("comments.approve", _("Kommentar freigeben"), _("Kommentar freigegeben")),
+        ("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt")),
+        ("comments.spam", _("Als Spam markieren"), _("Als Spam markiert")),
+        ("comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")),
+        ("comments.settle_reports", _("Meldungen erledigen"), _("Meldungen erledigt")),
+        ("comments.reply", _("Als Team antworten"), _("Als Team geantwortet")),
+        ("comments.close", _("Kommentare schließen"), _("Kommentare geschlossen")),
+        ("comments.reopen", _("Kommentare wieder öffnen"), _("Kommentare wieder geöffnet")),
+        ("comments.export", _("Daten exportieren"), _("Daten exportiert")),
+        ("comments.erase", _("Daten löschen"), _("Daten gelöscht")),
+    ]:
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    from . import admin_views
+
+    return [path("kommentare/", include((admin_views.urlpatterns, "comments_admin")))]
 
 
 class CommentStatusBulkAction(SnippetBulkAction):
@@ -137,8 +149,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
 
     models = [StoryComment]
     template_name = "comments/admin/confirm_bulk_status.html"
-    new_status = None
-    log_action = None
+    moderation_action = None
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "change"):
@@ -150,15 +161,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        changed = 0
-        for comment in objects:
-            if comment.status == cls.new_status:
-                continue
-            comment.status = cls.new_status
-            comment.save(update_fields=["status", "is_public", "is_removed"])
-            log(comment, cls.log_action, user=user, uuid=uuid.uuid4())
-            changed += 1
-        return changed, 0
+        return sum(comment.moderate(cls.moderation_action, user) for comment in objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -172,8 +175,7 @@ class ApproveBulkAction(CommentStatusBulkAction):
     aria_label = _("Ausgewählte Kommentare freigeben")
     action_type = "approve_comments"
     action_priority = 10
-    new_status = CommentStatus.PUBLISHED
-    log_action = "comments.approve"
+    moderation_action = "approve"
 
 
 @hooks.register("register_bulk_action")
@@ -182,8 +184,7 @@ class RemoveBulkAction(CommentStatusBulkAction):
     aria_label = _("Ausgewählte Kommentare entfernen")
     action_type = "remove_comments"
     action_priority = 20
-    new_status = CommentStatus.REMOVED
-    log_action = "comments.remove"
+    moderation_action = "remove"
 
 
 @hooks.register("register_bulk_action")
@@ -192,8 +193,7 @@ class SpamBulkAction(CommentStatusBulkAction):
     aria_label = _("Ausgewählte Kommentare als Spam markieren")
     action_type = "spam_comments"
     action_priority = 30
-    new_status = CommentStatus.SPAM
-    log_action = "comments.spam"
+    moderation_action = "spam"
 
 
 @hooks.register("register_bulk_action")
@@ -202,5 +202,4 @@ class RestoreBulkAction(CommentStatusBulkAction):
     aria_label = _("Ausgewählte Kommentare wieder veröffentlichen")
     action_type = "restore_comments"
     action_priority = 40
-    new_status = CommentStatus.PUBLISHED
-    log_action = "comments.restore"
+    moderation_action = "restore"
