@@ -19,8 +19,16 @@ def test_unconfirmed_comments_older_than_a_week_are_deleted_with_their_links(sto
     CommentConfirmation.issue(old, valid_days=3)
     fresh = StoryCommentFactory(story=story, status=CommentStatus.UNCONFIRMED)
     published = StoryCommentFactory(story=story, submit_date=timezone.now() - datetime.timedelta(days=30))
+    StoryCommentFactory(
+        story=story,
+        parent=published,
+        status=CommentStatus.UNCONFIRMED,
+        submit_date=timezone.now() - datetime.timedelta(days=8),
+    )
+    assert StoryComment.objects.get(pk=published.pk).nested_count == 1
 
     call_command("purge_unconfirmed_comments", stdout=None)
 
     assert set(StoryComment.objects.values_list("pk", flat=True)) == {fresh.pk, published.pk}
     assert not CommentConfirmation.objects.exists()
+    assert StoryComment.objects.get(pk=published.pk).nested_count == 0
