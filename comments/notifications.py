@@ -1,11 +1,14 @@
-"""Follow-up mails: when a reply is published, everyone in the thread who asked to be told hears of it."""
+"""Follow-up mails: when a reply is published, everyone in the thread who asked to be told hears of it;
+when a comment waits for review, the moderators do."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
+from wagtail.models import Site
 
 from .mails import send_comment_mail
-from .models import StoryComment
+from .models import CommentPolicy, CommentStatus, StoryComment
 
 MUTE_SALT = "comments.mute-thread"
 
@@ -60,3 +63,44 @@ def notify_thread_subscribers(comment_pk):
                 "mute_url": absolute(reverse("comments:mute", args=[mute_token(subscriber)])),
             },
         )
+
+
+def moderator_addresses():
+    """The addresses of everyone who may judge comments (the Moderatoren group, a direct permission,
+    superusers), each once however the permission was granted, in one query. Asking the model backend
+    by name keeps this working should a second login backend be added."""
+    User = get_user_model()
+    email_field = User.get_email_field_name()
+    users = User._default_manager.with_perm(
+        "comments.change_storycomment", backend="django.contrib.auth.backends.ModelBackend"
+    ).exclude(**{email_field: ""})
+    addresses = {}
+    for address in users.order_by(email_field).values_list(email_field, flat=True).distinct():
+        if address:
+            addresses.setdefault(address.casefold(), address)
+    return list(addresses.values())
+
+
+def notify_moderators(comment_pk):
+    """One mail per moderator about a comment that waits for review, unless the comment policy of the
+    default site turned these mails off. Re-reads the comment: by the time this runs, a moderator may
+    already have judged it. The mail names the commenter but carries neither address nor IP."""
+    from blog.models import StoryPage
+
+    comment = StoryComment.objects.filter(pk=comment_pk, status=CommentStatus.PENDING).first()
+    if comment is None:
+        return
+    site = Site.objects.filter(is_default_site=True).first()
+    policy = CommentPolicy.for_site(site) if site else CommentPolicy()
+    if not policy.notify_moderators:
+        return
+    story_title = StoryPage.objects.filter(pk=comment.object_pk).values_list("title", flat=True).first()
+    context = {
+        "story_title": story_title or "",
+        "comment_name": comment.user_name,
+        "comment_text": comment.comment,
+        "comment_url": absolute(reverse("wagtailsnippets_comments_storycomment:inspect", args=[comment.pk])),
+        "queue_url": absolute(reverse("wagtailsnippets_comments_storycomment:list") + "?status=pending"),
+    }
+    for address in moderator_addresses():
+        send_comment_mail.enqueue("pending", address, context)
