@@ -35,6 +35,7 @@ from wagtail.search import index
 
 from comments.forms import CommentForm
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
+from comments.panels import CommentSummaryPanel
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
@@ -311,7 +312,7 @@ class StoryPage(Page):
         ),
         MultipleChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled"), CommentSummaryPanel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),
@@ -400,10 +401,14 @@ class StoryPage(Page):
         decision = StoryDiscussion.decision_for(self)
         closed = policy.is_closed_for(self, decision)
         reply_to = None
-        if not closed and request.GET.get("antwort", "").isdigit():
-            reply_to = next(
-                (c for c in comments if c.pk == int(request.GET["antwort"]) and c.is_published), None
-            )
+        # A refused reply keeps answering the same comment; a fresh form answers the one in the link.
+        wanted = (
+            comment_form.data.get("parent", "")
+            if comment_form is not None
+            else request.GET.get("antwort", "")
+        )
+        if not closed and str(wanted).isdigit():
+            reply_to = next((c for c in comments if c.pk == int(wanted) and c.is_published), None)
         if not closed and comment_form is None:
             initial = {"parent": reply_to.pk if reply_to else None}
             comment_form = CommentForm.for_request(request, self, policy, initial=initial)

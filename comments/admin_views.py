@@ -1,8 +1,300 @@
-"""Moderation views beyond Wagtail's generic ones: single decisions, replies as Team, closing a
-story's discussion. All work without JavaScript (plain forms) and answer 403 to non-moderators."""
+"""Moderation views beyond Wagtail's generic ones: single decisions and a story's discussion.
+All are plain forms (no JavaScript needed) and answer 403 to anyone who may not moderate."""
 
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _, gettext_lazy
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
+from wagtail.snippets.views.snippets import IndexView, InspectView
+
+from .models import CommentPolicy, CommentReport, CommentStatus, StoryComment, StoryDiscussion
+from .permissions import moderator_required
 from .privacy import urlpatterns as privacy_urlpatterns
 
+ACTION_LABELS = {
+    "approve": gettext_lazy("Freigeben"),
+    "remove": gettext_lazy("Entfernen"),
+    "spam": gettext_lazy("Als Spam markieren"),
+    "restore": gettext_lazy("Wiederherstellen"),
+    "settle_reports": gettext_lazy("Meldungen erledigen"),
+}
+ACTION_MESSAGES = {
+    "approve": gettext_lazy("Kommentar freigegeben."),
+    "remove": gettext_lazy("Kommentar entfernt."),
+    "spam": gettext_lazy("Kommentar als Spam markiert."),
+    "restore": gettext_lazy("Kommentar wiederhergestellt."),
+    "settle_reports": gettext_lazy("Meldungen erledigt."),
+}
+
+DISCUSSION_LABELS = {
+    StoryDiscussion.CLOSED: gettext_lazy("Kommentare zur Geschichte schließen"),
+    StoryDiscussion.OPEN: gettext_lazy("Kommentare zur Geschichte wieder öffnen"),
+}
+
+
+def comment_detail_url(comment):
+    return reverse("wagtailsnippets_comments_storycomment:inspect", args=[comment.pk])
+
+
+def next_url(request, fallback):
+    """Where to go after an action: a local `next` from the form, else `fallback`."""
+    url = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
+        return url
+    return fallback
+
+
+# Which decisions make sense for a comment in each status.
+ACTIONS_FOR_STATUS = {
+    CommentStatus.PENDING: ["approve", "remove", "spam"],
+    CommentStatus.PUBLISHED: ["remove", "spam"],
+    CommentStatus.SPAM: ["restore", "remove"],
+    CommentStatus.REMOVED: ["restore", "spam"],
+    CommentStatus.UNCONFIRMED: [],
+}
+
+# The index's tabs: each is a preset of its filters.
+TABS = [
+    ("all", gettext_lazy("Alle"), {}),
+    ("pending", gettext_lazy("Zu prüfen"), {"status": CommentStatus.PENDING}),
+    ("reported", gettext_lazy("Gemeldet"), {"reported": "true"}),
+    ("published", gettext_lazy("Veröffentlicht"), {"status": CommentStatus.PUBLISHED}),
+    ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
+    ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
+]
+
+
+def open_reports_of(outer="pk"):
+    return CommentReport.objects.filter(comment=OuterRef(outer), resolved_at__isnull=True)
+
+
+def story_pages(outer="object_pk"):
+    return Page.objects.filter(pk=Cast(OuterRef(outer), IntegerField()))
+
+
+def available_actions(comment):
+    actions = list(ACTIONS_FOR_STATUS[comment.status])
+    if getattr(comment, "open_reports", 0):
+        actions.append("settle_reports")
+    return actions
+
+
+class CommentIndexView(IndexView):
+    """The comment listing with a tab per queue and a row menu with every decision."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """The comment's opening words, linked to its detail view, with the row's menu."""
+        return self._get_title_column_class(column_class)(
+            field_name,
+            label=gettext_lazy("Kommentar"),
+            accessor=lambda comment: Truncator(comment.comment).chars(120),
+            get_url=self.get_inspect_url,
+            get_title_id=lambda comment: f"snippet_{comment.pk}_title",
+        )
+
+    def get_tabs(self):
+        counts = StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).aggregate(
+            all=Count("pk"),
+            reported=Count("pk", filter=Q(Exists(open_reports_of()))),
+            **{status: Count("pk", filter=Q(status=status)) for status in CommentStatus.values},
+        )
+        current = {key: self.request.GET.get(key, "") for key in ("status", "reported")}
+        tabs = []
+        for name, label, preset in TABS:
+            query = "&".join(f"{key}={value}" for key, value in preset.items())
+            tabs.append(
+                {
+                    "label": label,
+                    "count": counts[name],
+                    "url": f"{self.index_url}?{query}" if query else self.index_url,
+                    "active": all(current[key] == preset.get(key, "") for key in current),
+                }
+            )
+        return tabs
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["tabs"] = self.get_tabs()
+        return context
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.user_has_permission("change"):
+            return buttons
+        here = self.request.get_full_path()
+        for priority, action in enumerate(available_actions(instance), start=1):
+            url = reverse("comments_admin:moderate", args=[instance.pk, action])
+            buttons.append(
+                Button(ACTION_LABELS[action], url=f"{url}?{urlencode({'next': here})}", priority=priority)
+            )
+        decision = (
+            StoryDiscussion.OPEN
+            if instance.discussion_decision == StoryDiscussion.CLOSED
+            else StoryDiscussion.CLOSED
+        )
+        url = reverse("comments_admin:discussion", args=[instance.object_pk, decision])
+        buttons.append(
+            Button(DISCUSSION_LABELS[decision], url=f"{url}?{urlencode({'next': here})}", priority=40)
+        )
+        return buttons
+
+
+class TeamReplyForm(forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("Antwort als Team"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=settings.COMMENT_MAX_LENGTH,
+        help_text=gettext_lazy("Wird sofort mit dem Team-Abzeichen veröffentlicht."),
+    )
+
+
+class CommentInspectView(InspectView):
+    """A comment in context: its thread, its reports, the commenter's other comments, the story, and
+    every decision including a reply as Team (posted to this same page, so errors keep the text)."""
+
+    template_name = "comments/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            StoryComment.objects.annotate(
+                open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True))
+            ),
+            pk=self.pk,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not self.user_has_permission("change"):
+            raise PermissionDenied
+        form = TeamReplyForm(request.POST)
+        if form.is_valid():
+            reply = self.object.add_team_reply(form.cleaned_data["comment"], request.user)
+            messages.success(request, _("Ihre Antwort ist veröffentlicht."))
+            return HttpResponseRedirect(comment_detail_url(reply))
+        return self.render_to_response(self.get_context_data(reply_form=form))
+
+    def get_context_data(self, reply_form=None, **kwargs):
+        from blog.models import StoryPage
+
+        context = super().get_context_data(**kwargs)
+        comment = self.object
+        story = StoryPage.objects.filter(pk=comment.object_pk).first()
+        others = (
+            StoryComment.objects.exclude(pk=comment.pk)
+            .exclude(status=CommentStatus.UNCONFIRMED)
+            .annotate(story_title=Subquery(story_pages().values("title")))
+            .order_by("-submit_date")
+        )
+        if comment.user_id:
+            others = others.filter(Q(user_id=comment.user_id) | Q(user_email__iexact=comment.user_email))
+        else:
+            others = (
+                others.filter(user_email__iexact=comment.user_email) if comment.user_email else others.none()
+            )
+        may_moderate = self.user_has_permission("change")
+        context.update(
+            {
+                "comment": comment,
+                "story": story,
+                "thread": StoryComment.objects.filter(thread_id=comment.thread_id)
+                .exclude(status=CommentStatus.UNCONFIRMED)
+                .order_by("order"),
+                "reports": comment.reports.all(),
+                "other_comments": others[:20],
+                "other_count": others.count(),
+                "history_url": reverse("wagtailsnippets_comments_storycomment:history", args=[comment.pk]),
+                "may_moderate": may_moderate,
+                "actions": [(action, ACTION_LABELS[action]) for action in available_actions(comment)]
+                if may_moderate
+                else [],
+                "reply_form": reply_form or TeamReplyForm(),
+                "can_reply": may_moderate
+                and story is not None
+                and comment.status != CommentStatus.UNCONFIRMED,
+            }
+        )
+        if story is not None:
+            decision = StoryDiscussion.decision_for(story)
+            context["discussion_decision"] = decision
+            context["discussion_closed"] = CommentPolicy.for_request(self.request).is_closed_for(
+                story, decision
+            )
+        return context
+
+
+@moderator_required()
+def moderate(request, pk, action):
+    """One decision about one comment. GET asks for confirmation (row links in the listing), POST acts."""
+    if action not in ACTION_LABELS:
+        raise Http404
+    comment = get_object_or_404(StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED), pk=pk)
+    if request.method == "POST":
+        if comment.moderate(action, request.user):
+            messages.success(request, ACTION_MESSAGES[action])
+        else:
+            messages.info(request, _("Der Kommentar war schon in diesem Zustand."))
+        return redirect(next_url(request, comment_detail_url(comment)))
+    return TemplateResponse(
+        request,
+        "comments/admin/confirm_moderate.html",
+        {
+            "comment": comment,
+            "label": ACTION_LABELS[action],
+            "subtitle": str(comment),
+            "action_url": request.path,
+            "next": next_url(request, comment_detail_url(comment)),
+        },
+    )
+
+
+@moderator_required()
+def decide_discussion(request, page_id, decision):
+    """Close a story's discussion, or reopen it (also after the automatic closing date).
+    GET asks for confirmation (row links in the listing), POST acts."""
+    if decision not in DISCUSSION_LABELS:
+        raise Http404
+    page = get_object_or_404(
+        Page, pk=page_id, content_type__app_label="blog", content_type__model="storypage"
+    )
+    fallback = reverse("wagtailsnippets_comments_storycomment:list")
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "comments/admin/confirm_discussion.html",
+            {
+                "page": page,
+                "decision": decision,
+                "label": DISCUSSION_LABELS[decision],
+                "subtitle": page.title,
+                "action_url": request.path,
+                "next": next_url(request, fallback),
+            },
+        )
+    StoryDiscussion.decide(page, decision, request.user)
+    if decision == StoryDiscussion.CLOSED:
+        messages.success(
+            request, _("Die Kommentare zu „%(title)s“ sind geschlossen.") % {"title": page.title}
+        )
+    else:
+        messages.success(
+            request, _("Die Kommentare zu „%(title)s“ sind wieder offen.") % {"title": page.title}
+        )
+    return redirect(next_url(request, fallback))
+
+
 urlpatterns = [
+    path("<int:pk>/<slug:action>/", moderate, name="moderate"),
+    path("geschichte/<int:page_id>/<slug:decision>/", decide_discussion, name="discussion"),
     *privacy_urlpatterns,
 ]

@@ -109,12 +109,21 @@ class StoryComment(XtdComment):
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
         newly_published = self.is_public and getattr(self, "_loaded_status", None) != CommentStatus.PUBLISHED
+        # Only a comment arriving in the queue (new, or just confirmed) calls the moderators; one a
+        # moderator sends back to the queue does not.
+        newly_pending = self.status == CommentStatus.PENDING and (
+            getattr(self, "_loaded_status", None) in (None, CommentStatus.UNCONFIRMED)
+        )
         super().save(*args, **kwargs)
         self._loaded_status = self.status
         if newly_published:
             from .notifications import notify_thread_subscribers
 
             transaction.on_commit(lambda: notify_thread_subscribers(self.pk))
+        if newly_pending:
+            from .notifications import notify_moderators
+
+            transaction.on_commit(lambda: notify_moderators(self.pk))
 
     def __str__(self):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
@@ -134,6 +143,34 @@ class StoryComment(XtdComment):
         if changed or settled:
             log(self, log_action, user=user, uuid=uuid.uuid4())
         return bool(changed or settled)
+
+    def add_team_reply(self, text, user):
+        """A moderator's answer, published at once with the Team badge. A pending comment is
+        approved first, as answering it in public says it belongs there; replies to the deepest
+        level join that level, as on the site."""
+        from wagtail.log_actions import log
+
+        if self.status == CommentStatus.PENDING:
+            self.moderate("approve", user)
+        parent = self
+        if self.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            parent = StoryComment.objects.get(pk=self.parent_id)
+        reply = StoryComment(
+            content_type_id=self.content_type_id,
+            object_pk=self.object_pk,
+            site_id=self.site_id,
+            parent_id=parent.pk,
+            user=user,
+            user_name=(user.get_full_name() or user.get_username())[:50],
+            user_email=user.email,
+            comment=text,
+            is_team=True,
+            status=CommentStatus.PUBLISHED,
+            submit_date=timezone.now(),
+        )
+        reply.save()
+        log(reply, "comments.reply", user=user, uuid=uuid.uuid4())
+        return reply
 
     @property
     def is_published(self):
@@ -317,7 +354,11 @@ class StoryDiscussion(models.Model):
 
     @classmethod
     def decide(cls, story, decision, user):
+        """Record the decision and log it in the story's history."""
+        from wagtail.log_actions import log
+
         cls.objects.update_or_create(page_id=story.pk, defaults={"decision": decision, "decided_by": user})
+        log(story, "comments.close" if decision == cls.CLOSED else "comments.reopen", user=user)
 
 
 class CommentConfirmation(models.Model):

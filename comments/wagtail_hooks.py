@@ -1,13 +1,12 @@
 """The "Kommentare" area of the Wagtail admin: moderators find, read and judge comments here."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import include, path
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -15,11 +14,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import Page, Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CommentStatus, StoryComment
+from blog.models import StoryPage
+
+from . import admin_views
+from .admin_panels import CommentsDashboardPanel, comments_listing_button, may_moderate, with_comment_counts
+from .models import CommentStatus, StoryComment, StoryDiscussion
+from .permissions import answer_403, forbidden
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -27,7 +33,14 @@ class CommentFilterSet(WagtailFilterSet):
         label=_("Status"), choices=CommentStatus.choices, empty_label=_("Alle")
     )
     submit_date = django_filters.DateFromToRangeFilter(label=_("Geschrieben"), widget=DateRangePickerWidget)
-    story = django_filters.NumberFilter(label=_("Geschichte (ID)"), method="filter_story")
+    story = django_filters.ModelChoiceFilter(
+        label=_("Geschichte"),
+        queryset=Page.objects.filter(
+            content_type__app_label="blog", content_type__model="storypage"
+        ).order_by("title"),
+        empty_label=_("Alle"),
+        method="filter_story",
+    )
     reported = django_filters.BooleanFilter(label=_("Gemeldet"), method="filter_reported")
 
     class Meta:
@@ -35,7 +48,7 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["status", "submit_date"]
 
     def filter_story(self, queryset, name, value):
-        return queryset.filter(object_pk=str(int(value)))
+        return queryset.filter(object_pk=str(value.pk))
 
     def filter_reported(self, queryset, name, value):
         return queryset.filter(open_reports__gt=0) if value else queryset.filter(open_reports=0)
@@ -58,11 +71,6 @@ def public_path(url_path):
     return "#"
 
 
-class TextColumn(Column):
-    def get_value(self, instance):
-        return Truncator(instance.comment).chars(120)
-
-
 class PendingCountMenuItem(MenuItem):
     """ "Kommentare (3)": the menu says how many comments wait for a moderator."""
 
@@ -74,8 +82,30 @@ class PendingCountMenuItem(MenuItem):
         return component
 
 
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come only from readers and leave only through removal or the privacy tools, both of
+    which keep threads whole: nobody, not even a superuser, adds or deletes one in the admin."""
+
+    never = {"add", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.never and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.never]
+        if not allowed:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(allowed)
+
+
+register_permission_policy(StoryComment, CommentPermissionPolicy(StoryComment))
+
+
 class StoryCommentViewSet(SnippetViewSet):
     model = StoryComment
+    index_view_class = admin_views.CommentIndexView
+    inspect_view_class = admin_views.CommentInspectView
+    index_template_name = "comments/admin/index.html"
     icon = "comment"
     menu_label = _("Kommentare")
     menu_name = "comments"
@@ -87,17 +117,27 @@ class StoryCommentViewSet(SnippetViewSet):
     filterset_class = CommentFilterSet
     search_fields = ["comment", "user_name", "user_email"]
     search_backend_name = None
-    list_per_page = 50
+    list_per_page = 100
     ordering = ["-submit_date"]
     list_display = [
-        TextColumn("comment", label=_("Kommentar")),
+        "comment",
         Column("user_name", label=_("Name"), sort_key="user_name"),
         StoryColumn("story", label=_("Geschichte")),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
         DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
     ]
-    panels = [FieldPanel("comment"), FieldPanel("status"), FieldPanel("is_team")]
+    # Status changes go through the decisions, which log and settle reports; editing is for the text.
+    panels = [FieldPanel("comment"), FieldPanel("is_team")]
+
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a comment, and a chooser would list comments to every editor."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = answer_403(pattern.callback)
+        return patterns
 
     @cached_property
     def menu_item_class(self):
@@ -112,6 +152,11 @@ class StoryCommentViewSet(SnippetViewSet):
                 story_title=Subquery(story.values("title")),
                 story_url_path=Subquery(story.values("url_path")),
                 open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)),
+                discussion_decision=Subquery(
+                    StoryDiscussion.objects.filter(
+                        page_id=Cast(OuterRef("object_pk"), IntegerField())
+                    ).values("decision")
+                ),
             )
             .select_related("user")
         )
@@ -139,8 +184,6 @@ def register_comment_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
-    from . import admin_views
-
     return [path("kommentare/", include((admin_views.urlpatterns, "comments_admin")))]
 
 
@@ -153,7 +196,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "change"):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, snippet):
@@ -203,3 +246,65 @@ class RestoreBulkAction(CommentStatusBulkAction):
     action_type = "restore_comments"
     action_priority = 40
     moderation_action = "restore"
+
+
+class DiscussionBulkAction(CommentStatusBulkAction):
+    """Closes or reopens the discussions of the stories the selected comments belong to."""
+
+    decision = None
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        story_ids = {int(comment.object_pk) for comment in objects}
+        for page in Page.objects.filter(pk__in=story_ids):
+            StoryDiscussion.decide(page, cls.decision, user)
+        return len(story_ids), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Kommentare zu %(count)d Geschichte geändert.",
+            "Kommentare zu %(count)d Geschichten geändert.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+@hooks.register("register_bulk_action")
+class CloseDiscussionBulkAction(DiscussionBulkAction):
+    display_name = _("Geschichten schließen")
+    aria_label = _("Kommentare zu den Geschichten der ausgewählten Kommentare schließen")
+    action_type = "close_discussions"
+    action_priority = 50
+    decision = StoryDiscussion.CLOSED
+
+
+@hooks.register("register_bulk_action")
+class ReopenDiscussionBulkAction(DiscussionBulkAction):
+    display_name = _("Geschichten wieder öffnen")
+    aria_label = _("Kommentare zu den Geschichten der ausgewählten Kommentare wieder öffnen")
+    action_type = "reopen_discussions"
+    action_priority = 60
+    decision = StoryDiscussion.OPEN
+
+
+# Comment counts outside the comment area: on the dashboard and in the page explorer. Imported
+# where used, so this part stays out of the import block above.
+
+
+@hooks.register("construct_homepage_panels")
+def add_comments_dashboard_panel(request, panels):
+    if may_moderate(request.user):
+        panels.append(CommentsDashboardPanel())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_story_comment_counts(parent_page, pages, request):
+    """The counts for the stories' comment buttons come with the rows, not as one query per row."""
+    return with_comment_counts(pages) if may_moderate(request.user) else pages
+
+
+@hooks.register("register_page_listing_buttons")
+def story_comments_listing_button(page, user, next_url=None):
+    if isinstance(page, StoryPage) and may_moderate(user):
+        button = comments_listing_button(page)
+        if button is not None:
+            yield button

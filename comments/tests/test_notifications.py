@@ -5,7 +5,6 @@ import re
 import pytest
 from django.core import mail
 
-from blog.tests.factories import StoryPageFactory
 from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 
@@ -16,11 +15,6 @@ pytestmark = pytest.mark.django_db
 def committed(django_capture_on_commit_callbacks):
     """Mails are queued when the transaction commits: `with committed():` runs those callbacks."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def story(story_index):
-    return StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", slug="esel")
 
 
 @pytest.fixture

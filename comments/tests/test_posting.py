@@ -26,13 +26,6 @@ def _empty_rate_limits():
 
 
 @pytest.fixture
-def story(story_index):
-    return StoryPageFactory(
-        parent=story_index, title="Wie Esel Emil heimkam", slug="esel", date=timezone.localdate()
-    )
-
-
-@pytest.fixture
 def policy(home_page):
     return CommentPolicy.for_site(Site.objects.get(is_default_site=True))
 
@@ -409,3 +402,14 @@ def test_reply_to_the_deepest_level_after_its_parent_was_deleted_starts_a_thread
 
     assert response.status_code == 302
     assert StoryComment.objects.get(comment="Neu").level == 0
+
+
+def test_a_refused_reply_still_says_whom_it_answers(client, story, policy):
+    parent = StoryCommentFactory(story=story, user_name="Paul")
+
+    response = client.post(POST_URL, comment_data(story, parent=str(parent.pk), email="kein-at-zeichen"))
+
+    form = BeautifulSoup(response.content, "html.parser").find(id="kommentar-formular")
+    assert response.status_code == 400
+    assert "Antwort an Paul" in form.get_text()
+    assert form.find("input", attrs={"name": "parent"})["value"] == str(parent.pk)

@@ -12,11 +12,6 @@ from comments.tests.factories import StoryCommentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def story(story_index):
-    return StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", slug="esel")
-
-
 def shown_texts(story):
     return [c.comment for c in StoryComment.objects.thread_for(story) if c.is_published]
 
@@ -59,7 +54,7 @@ def test_replies_follow_their_parent_in_thread_order(story):
 
 
 def test_hidden_parent_with_published_replies_leaves_a_placeholder(client, story):
-    parent = StoryCommentFactory(story=story, comment="Bald entfernt")
+    parent = StoryCommentFactory(story=story, comment="Bald entfernt", user_name="Verborgene Vera")
     StoryCommentFactory(story=story, parent=parent, comment="Antwort bleibt")
     lonely = StoryCommentFactory(story=story, comment="Ohne Antworten")
     parent.status = CommentStatus.REMOVED
@@ -76,6 +71,8 @@ def test_hidden_parent_with_published_replies_leaves_a_placeholder(client, story
     section = BeautifulSoup(client.get(story.url).content, "html.parser").find(id="kommentare")
     assert "nicht mehr sichtbar" in section.get_text()
     assert "Bald entfernt" not in section.get_text()
+    assert "Verborgene Vera" not in section.get_text()
+    assert "Antwort auf einen nicht mehr sichtbaren Kommentar" in section.get_text()
     assert "Ohne Antworten" not in section.get_text()
 
 

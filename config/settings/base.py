@@ -128,6 +128,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The admin would otherwise ask a foreign host for new Wagtail releases from the editor's browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: the admin shows its own placeholder instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Uploads: a clear form error instead of a 500 for files that are too large, too many pixels or broken.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

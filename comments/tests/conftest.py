@@ -1,0 +1,24 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from blog.tests.factories import StoryPageFactory
+
+
+@pytest.fixture
+def story(story_index):
+    """A story from today, so its discussion is open."""
+    return StoryPageFactory(
+        parent=story_index, title="Wie Esel Emil heimkam", slug="esel", date=timezone.localdate()
+    )
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    """A member of the "Moderatoren" group, logged in."""
+    user = django_user_model.objects.create_user(
+        "moderatorin", "mod@example.org", "x", first_name="Mara", last_name="Moder"
+    )
+    user.groups.add(Group.objects.get(name="Moderatoren"))
+    client.force_login(user)
+    return user
