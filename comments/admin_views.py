@@ -99,7 +99,7 @@ class CommentIndexView(IndexView):
         return self._get_title_column_class(column_class)(
             field_name,
             label=gettext_lazy("Kommentar"),
-            accessor=lambda comment: Truncator(comment.comment).chars(120),
+            accessor=lambda comment: Truncator(comment.comment).chars(80),
             get_url=self.get_inspect_url,
             get_title_id=lambda comment: f"snippet_{comment.pk}_title",
         )

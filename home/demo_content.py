@@ -1449,6 +1449,33 @@ STORY_COMMENTS = {
                 "meine Störungsmeldung im Sommer hat deutlich länger gedauert als eine Woche. Aber Hut ab "
                 "vor Tobias und den Kollegen, die im Lager die Kisten durchwühlt haben."
             ),
+            # A reader thought this belongs elsewhere: the moderators' "Gemeldet" queue.
+            "reports": [
+                {"reason": "other", "note": "Eher eine Beschwerde als ein Kommentar zur Geschichte."}
+            ],
+        },
+        {
+            "key": "markus",
+            "reply_to": "claudia",
+            "name": "Markus Wendt",
+            "email": "markus.wendt@example.org",
+            "date": "2026-11-24 18:05",
+            "status": "pending",
+            "text": (
+                "Bei meiner Störung im Sommer ging es auch nicht schneller, Claudia. Weiß jemand, ob man "
+                "so etwas inzwischen online verfolgen kann?"
+            ),
+        },
+        {
+            "key": "lea",
+            "name": "Lea Hoffmann",
+            "email": "lea.hoffmann@example.org",
+            "date": "2026-11-24 22:51",
+            "status": "pending",
+            "text": (
+                "Wir haben auch so einen Esel zu Hause, er heißt Karotte. Ich zeige meiner Tochter morgen "
+                "früh die Geschichte, sie wird begeistert sein."
+            ),
         },
     ],
 }

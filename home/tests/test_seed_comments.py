@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from blog.models import StoryPage
-from comments.models import CommentStatus, StoryComment
+from comments.models import CommentReport, CommentStatus, StoryComment
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,16 @@ def comments_of(slug):
 
 
 def test_the_donkey_story_gets_a_threaded_discussion_with_one_team_reply_once(client):
+    """Six published comments, two waiting and one reported, so moderators find work on a fresh site."""
     call_command("seed_demo", "--no-warm", verbosity=0)
     call_command("seed_demo", "--no-warm", verbosity=0)
 
     comments = comments_of("pluesch-esel")
+    assert comments.count() == 8
+    assert comments.filter(status=CommentStatus.PENDING).count() == 2
+    assert CommentReport.objects.filter(comment__user_name="Claudia Neumann").count() == 1
+    comments = comments.published()
     assert comments.count() == 6
-    assert comments.published().count() == 6
     assert sorted(comments.values_list("level", flat=True)) == [0, 0, 0, 1, 1, 2]
     team = comments.get(is_team=True)
     assert team.level == 1
@@ -64,7 +68,7 @@ def test_comments_option_builds_a_story_with_many_threaded_comments_and_tops_it_
     assert comments.filter(user__isnull=False).count() == 50 // 3
     assert max(comments.values_list("level", flat=True)) == 2
     assert StoryPage.objects.filter(slug="viele-kommentare").count() == 1
-    assert comments_of("pluesch-esel").count() == 6
+    assert comments_of("pluesch-esel").count() == 8
 
 
 def test_topping_up_gives_the_same_discussion_as_asking_at_once():

@@ -26,7 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, StoryPage, StoryRelatedLink
-from comments.models import CommentStatus, StoryComment
+from comments.models import CommentReport, CommentStatus, StoryComment
 from home import demo_content as content
 from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
 from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
@@ -358,7 +358,10 @@ class Command(BaseCommand):
                 text=data["text"],
                 submit_date=datetime.datetime.fromisoformat(data["date"]).replace(tzinfo=BERLIN),
                 is_team=data.get("team", False),
+                status=data.get("status", CommentStatus.PUBLISHED),
             )
+            for report in data.get("reports", []):
+                CommentReport.objects.create(comment=saved[data["key"]], **report)
         self.created["comments"] += len(comments)
 
     def benchmark_story(self, story_index, authors, categories):
@@ -451,8 +454,20 @@ class Command(BaseCommand):
             readers.append(reader)
         return readers
 
-    def comment(self, page, *, parent, name, email, text, submit_date, is_team=False, user=None):
-        """One published comment; a reply to a comment at the deepest level goes to that comment's parent.
+    def comment(
+        self,
+        page,
+        *,
+        parent,
+        name,
+        email,
+        text,
+        submit_date,
+        is_team=False,
+        user=None,
+        status=CommentStatus.PUBLISHED,
+    ):
+        """One comment, published unless `status` says otherwise; a reply to a comment at the deepest level goes to that comment's parent.
         XtdComment.save() works out thread, level and order."""
         content_type = ContentType.objects.get_for_model(StoryPage)
         if parent is not None and parent.level >= max_thread_level_for_content_type(content_type):
@@ -468,7 +483,7 @@ class Command(BaseCommand):
             user_email=email,
             comment=text,
             submit_date=submit_date,
-            status=CommentStatus.PUBLISHED,
+            status=status,
             is_team=is_team,
             parent_id=parent_id,
         )
