@@ -1,16 +1,22 @@
 """The comment form: what a reader types, plus the library's anti-spoofing fields and a honeypot."""
 
+import datetime
 import time
 
 from django import forms
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
-from .models import ReportReason
+from .models import ReportReason, StoryComment
 
 FORM_EXPIRED = _("Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal.")
 TOO_FAST = _("Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn noch einmal.")
+# A form is signed when its page is rendered; shared caches keep story pages for at most an hour
+# (`home.middleware.SharedCacheMiddleware`), so a reader has hours to write before it expires.
+FORM_MAX_AGE = 6 * 60 * 60
+
 NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
 
 
@@ -78,7 +84,7 @@ class CommentForm(CommentSecurityForm):
     def clean_timestamp(self):
         timestamp = self.cleaned_data["timestamp"]
         age = time.time() - timestamp
-        if age > 2 * 60 * 60:
+        if age > FORM_MAX_AGE:
             raise forms.ValidationError(FORM_EXPIRED, code="expired")
         if age < self.policy.min_fill_seconds:
             raise forms.ValidationError(TOO_FAST, code="too_fast")
@@ -99,6 +105,20 @@ class CommentForm(CommentSecurityForm):
         """Errors of the hidden fields, shown above the form because the reader cannot see those fields."""
         hidden = ("timestamp", "security_hash", "website", "content_type", "object_pk", "parent")
         return [error for name in hidden for error in self.errors.get(name, [])]
+
+    def is_repeat(self):
+        """The same text from the same author on the same story within the form's lifetime: a
+        double click or a replayed request, never a second comment."""
+        author = {"user": self.user} if self.user else {"user_email__iexact": self.cleaned_data["email"]}
+        return (
+            StoryComment.objects.for_page(self.story)
+            .filter(
+                comment=self.cleaned_data["comment"],
+                submit_date__gte=timezone.now() - datetime.timedelta(seconds=FORM_MAX_AGE),
+                **author,
+            )
+            .exists()
+        )
 
     @property
     def author_name(self):

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from blog.models import StoryPage
@@ -20,6 +21,10 @@ from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentSt
 from .notifications import comment_for_mute_token
 from .policy import initial_status, is_team_member, rate_limits, report_rate_limit, truncated_ip
 
+FOREIGN_ORIGIN = gettext_lazy(
+    "Ihr Kommentar kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie "
+    "ihn hier noch einmal."
+)
 HELD_MESSAGE = gettext_lazy(
     "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
 )
@@ -53,8 +58,26 @@ def reply_parent(story, parent_id):
     return parent
 
 
+def is_same_origin(request):
+    """Whether the browser says the form was sent from one of our own pages. Every current browser
+    sends Sec-Fetch-Site or Origin with a POST; Referer is the fallback for older ones."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    allowed = {request.build_absolute_uri("/").rstrip("/"), *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in allowed
+    referer = request.headers.get("Referer", "")
+    return any(referer.startswith(f"{host}/") for host in allowed)
+
+
+@csrf_exempt
 @require_POST
 def post_comment(request):
+    """Takes a comment without a CSRF token: the form sits on pages that front caches share between
+    readers, so it carries no per-reader token and sets no cookie. Cross-site posts are refused by
+    their origin, forged or stale forms by the signed timestamp, replays by the duplicate check."""
     object_pk = request.POST.get("object_pk", "")
     if not object_pk.isdigit():
         raise Http404
@@ -65,8 +88,15 @@ def post_comment(request):
         return HttpResponseRedirect(story_comments_url(story))
 
     form = CommentForm.for_request(request, story, policy, data=request.POST)
+    if not is_same_origin(request):
+        form.is_valid()
+        form.add_error(None, FOREIGN_ORIGIN)
+        return render_story_with_form(request, story, form, status=403)
     if not form.is_valid():
         return render_story_with_form(request, story, form)
+    if form.is_repeat():
+        messages.info(request, _("Diesen Kommentar haben wir schon erhalten."))
+        return HttpResponseRedirect(story_comments_url(story))
 
     ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
     email = form.author_email

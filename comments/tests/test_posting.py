@@ -8,11 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
 from blog.tests.factories import StoryPageFactory
-from comments.forms import CommentForm
+from comments.forms import FORM_MAX_AGE, CommentForm
 from comments.models import CommentConfirmation, CommentPolicy, CommentStatus, ModerationMode, StoryComment
 from comments.tests.factories import StoryCommentFactory
 
@@ -198,7 +199,7 @@ def test_too_fast_is_refused(client, story, policy):
 
 
 def test_expired_form_is_refused(client, story, policy):
-    text = refused(client.post(POST_URL, comment_data(story, seconds_ago=3 * 60 * 60)))
+    text = refused(client.post(POST_URL, comment_data(story, seconds_ago=FORM_MAX_AGE + 60)))
     assert "zu lange geöffnet" in text
 
 
@@ -413,3 +414,53 @@ def test_a_refused_reply_still_says_whom_it_answers(client, story, policy):
     assert response.status_code == 400
     assert "Antwort an Paul" in form.get_text()
     assert form.find("input", attrs={"name": "parent"})["value"] == str(parent.pk)
+
+
+def test_story_pages_carry_no_csrf_token_and_set_no_cookie(client, story, policy):
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "https://evil.example"},
+        {"Referer": "https://evil.example/blog/esel/"},
+        {},
+    ],
+)
+def test_posts_from_other_sites_are_refused_and_keep_the_text(story, policy, headers):
+    response = Client(headers=headers).post(POST_URL, comment_data(story, comment="Von woanders"))
+
+    assert response.status_code == 403
+    assert "nicht von unserer Seite" in response.content.decode()
+    assert "Von woanders" in response.content.decode()
+    assert not StoryComment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://testserver"},
+        {"Referer": "http://testserver/blog/esel/"},
+        {"Sec-Fetch-Site": "none"},
+    ],
+)
+def test_posts_from_our_own_pages_are_taken_without_a_csrf_cookie(story, policy, headers):
+    response = Client(headers=headers).post(POST_URL, comment_data(story))
+    assert response.status_code == 302
+    assert StoryComment.objects.count() == 1
+
+
+def test_a_replayed_post_stores_no_second_comment(client, story, policy, admin_user):
+    client.force_login(admin_user)
+    data = comment_data(story, name="", email="", comment="Nur einmal, bitte")
+
+    client.post(POST_URL, data)
+    replay = client.post(POST_URL, data, follow=True)
+
+    assert StoryComment.objects.filter(comment="Nur einmal, bitte").count() == 1
+    assert "Diesen Kommentar haben wir schon erhalten." in replay.content.decode()
