@@ -114,8 +114,13 @@ class StoryComment(XtdComment):
         newly_pending = self.status == CommentStatus.PENDING and (
             getattr(self, "_loaded_status", None) in (None, CommentStatus.UNCONFIRMED)
         )
+        shown_before = getattr(self, "_loaded_status", None) == CommentStatus.PUBLISHED
         super().save(*args, **kwargs)
         self._loaded_status = self.status
+        if self.is_public or shown_before:
+            from blog.cache import purge_story_of_comment
+
+            purge_story_of_comment(self)
         if newly_published:
             from .notifications import notify_thread_subscribers
 

@@ -1,4 +1,5 @@
-"""Keeps django.contrib.sites' Site in line with the address the site really runs at."""
+"""Keeps django.contrib.sites' Site in line with the address the site really runs at, and front
+caches in line with deleted comments."""
 
 from urllib.parse import urlsplit
 
@@ -15,3 +16,11 @@ def sync_site_domain(sender, using="default", **kwargs):
         Site.objects.using(using).update_or_create(
             pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME}
         )
+
+
+def purge_deleted_comment(sender, instance, **kwargs):
+    """A deleted comment that readers could see leaves the cached story and listings too."""
+    if instance.is_public:
+        from blog.cache import purge_story_of_comment
+
+        purge_story_of_comment(instance)

@@ -83,3 +83,12 @@ def page(browser):
     page.on("request", page.requests.record)
     yield page
     context.close()
+
+
+def serve_site_from(home):
+    """Make `home` the root of the default site. Wagtail caches site roots as soon as a page is
+    published (the front-cache purge asks for page URLs), so the cache is cleared here as well."""
+    from wagtail.models import Site
+
+    Site.objects.update(root_page=home, hostname="localhost", port=80, is_default_site=True)
+    Site.clear_site_root_paths_cache()

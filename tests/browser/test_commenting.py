@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from blog.tests.factories import StoryIndexPageFactory, StoryPageFactory
 from comments.models import CommentPolicy, CommentStatus, StoryComment
 from home.tests.factories import HomePageFactory
+from tests.browser.conftest import serve_site_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -18,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def story_url(live_server, migrated_db):
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
-    Site.objects.update(root_page=home, hostname="localhost", port=80, is_default_site=True)
+    serve_site_from(home)
     story_index = StoryIndexPageFactory(parent=home)
     story = StoryPageFactory(
         parent=story_index, title="Wie Esel Emil heimkam", slug="esel", date=timezone.localdate()

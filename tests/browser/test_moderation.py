@@ -4,12 +4,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from blog.tests.factories import StoryIndexPageFactory, StoryPageFactory
 from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 from home.tests.factories import HomePageFactory
+from tests.browser.conftest import serve_site_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -17,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def story(live_server, migrated_db, django_user_model):
     home = HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update(root_page=home, hostname="localhost", port=80, is_default_site=True)
+    serve_site_from(home)
     story = StoryPageFactory(
         parent=StoryIndexPageFactory(parent=home),
         title="Wie Esel Emil heimkam",

@@ -1,0 +1,94 @@
+"""Front caches are purged wherever a story shows: its page, the listings, the feeds, the home page."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
+from comments.models import CommentStatus
+from comments.tests.factories import StoryCommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class RecordingBackend(BaseBackend):
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+@pytest.fixture
+def purged():
+    RecordingBackend.purged = []
+    with override_settings(WAGTAILFRONTENDCACHE={"test": {"BACKEND": f"{__name__}.RecordingBackend"}}):
+        yield RecordingBackend.purged
+
+
+@pytest.fixture
+def story(story_index):
+    return StoryPageFactory(
+        parent=story_index,
+        slug="esel",
+        date=datetime.date(2026, 11, 18),
+        authors=[AuthorFactory(slug="tobias")],
+        categories=[StoryCategoryFactory(slug="kundenservice")],
+        tags=["Kuscheltier"],
+    )
+
+
+STORY_URLS = {
+    "http://localhost/blog/esel/",
+    "http://localhost/blog/",
+    "http://localhost/blog/archiv/2026/",
+    "http://localhost/blog/archiv/2026/11/",
+    "http://localhost/blog/feed/",
+    "http://localhost/blog/feed/atom/",
+    "http://localhost/blog/kategorie/kundenservice/",
+    "http://localhost/blog/kategorie/kundenservice/feed/",
+    "http://localhost/blog/tag/kuscheltier/",
+    "http://localhost/blog/autor/tobias/",
+    "http://localhost/",
+}
+
+
+def test_publishing_purges_the_story_its_listings_feeds_and_home(story, purged):
+    story.save_revision().publish()
+    assert set(purged) == STORY_URLS
+
+
+def test_unpublishing_purges_the_same_places(story, purged):
+    story.unpublish()
+    assert set(purged) == STORY_URLS
+
+
+def test_moving_purges_the_old_address_too(story, story_index, purged):
+    other_index = (
+        type(story_index)
+        .objects.get(pk=story_index.pk)
+        .add_sibling(instance=type(story_index)(title="Archiv alt", slug="alt"))
+    )
+    story.move(other_index, pos="last-child")
+    assert "http://localhost/blog/esel/" in purged
+    assert "http://localhost/alt/esel/" in purged
+    assert "http://localhost/alt/" in purged
+
+
+@pytest.mark.parametrize("before, after", [("pending", "published"), ("published", "removed")])
+def test_comments_shown_or_hidden_purge_their_story_once_per_transaction(
+    story, purged, django_capture_on_commit_callbacks, before, after
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comments = StoryCommentFactory.create_batch(3, story=story, status=before)
+        for comment in comments:
+            comment.status = after
+            comment.save()
+    assert sorted(purged) == sorted(STORY_URLS)  # each URL once: one purge for all three
+
+
+def test_a_waiting_comment_purges_nothing(story, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    assert purged == []
