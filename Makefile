@@ -8,7 +8,7 @@ export PORT
 ADMIN_PASSWORD ?= changeme
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test ci lint format migrate seed superuser install install-dev chromium messages screenshots clean
+.PHONY: run test test-postgres ci lint format migrate seed superuser install install-dev chromium messages screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,7 +58,11 @@ lint: install-dev
 test: install-dev chromium lint
 	$(BIN)/pytest
 
-ci: test
+# The same suite on the production stack: throwaway PostgreSQL and Redis on loopback, stopped afterwards.
+test-postgres: install-dev chromium
+	bash scripts/with-services.sh $(BIN)/pytest
+
+ci: test test-postgres
 
 format: install-dev
 	$(BIN)/ruff check --fix .
