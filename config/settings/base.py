@@ -10,6 +10,8 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "wagtail.contrib.forms",
+    # Purges the front cache when pages change; does nothing until WAGTAILFRONTENDCACHE names one.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -39,10 +41,17 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "comments",
+    # Background work (mails, rendition warm-up); the database backend's tables exist everywhere.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session, CSRF and messages middleware, so it sees every cookie they set.
+    "home.middleware.SharedCacheMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,7 +128,36 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Development and tests run background work at once; production queues it for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Content-Security-Policy, sent by config.middleware (Django 5.2 has none of its own); the media storage's
+# origin is added when uploads live elsewhere. Public pages: nothing inline, nothing from other hosts,
+# except the video players a reader loads with a click (blog.blocks.PrivacyEmbedBlock).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+# The Wagtail admin (and the previews shown in it) still needs inline scripts and styles: choosers, date
+# fields and inline panels start with a <script> element of their own, its scripts add <style> elements
+# and style attributes, and the upload form shows the chosen images from blob: URLs. No 'unsafe-eval'.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["frame-src"]],
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kundengeschichten"
