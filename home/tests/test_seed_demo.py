@@ -35,3 +35,11 @@ def test_seed_demo_builds_the_site_and_is_idempotent(client):
     assert all(story.hero_image_id for story in live_stories)
     for url in ("/", "/blog/", "/blog/pluesch-esel/", "/faq/", "/datenschutz/", "/impressum/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_no_warm_means_no_renditions_even_after_the_commit(django_capture_on_commit_callbacks):
+    from wagtail.images.models import Rendition
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--no-warm", verbosity=0)
+    assert not Rendition.objects.exists()

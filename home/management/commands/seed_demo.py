@@ -24,8 +24,10 @@ from django_comments_xtd.models import max_thread_level_for_content_type
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+from wagtail.signals import page_published
 
 from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, StoryPage, StoryRelatedLink
+from blog.signals import warm_renditions_when_published
 from comments.models import CommentReport, CommentStatus, StoryComment
 from home import demo_content as content
 from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
@@ -67,8 +69,15 @@ class Command(BaseCommand):
         self.new_pages = []
         self.removed = []
         self.messages = []
-        with transaction.atomic():
-            site = self.build()
+        if not warm:
+            # Publishing queues a rendition warm-up per story (blog.signals); --no-warm means none.
+            page_published.disconnect(warm_renditions_when_published, sender=StoryPage)
+        try:
+            with transaction.atomic():
+                site = self.build()
+        finally:
+            if not warm:
+                page_published.connect(warm_renditions_when_published, sender=StoryPage)
         self.report()
         if warm:
             self.warm(site)
