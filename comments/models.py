@@ -149,6 +149,13 @@ class StoryComment(XtdComment):
             log(self, log_action, user=user, uuid=uuid.uuid4())
         return bool(changed or settled)
 
+    def reply_parent(self):
+        """The comment a reply to this one hangs under: this one, or at the deepest level its parent,
+        so replies beyond it join that level (None when that parent is gone: a new thread)."""
+        if self.level < settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            return self
+        return StoryComment.objects.filter(pk=self.parent_id).first()
+
     def add_team_reply(self, text, user):
         """A moderator's answer, published at once with the Team badge. A pending comment is
         approved first, as answering it in public says it belongs there; replies to the deepest
@@ -157,14 +164,12 @@ class StoryComment(XtdComment):
 
         if self.status == CommentStatus.PENDING:
             self.moderate("approve", user)
-        parent = self
-        if self.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            parent = StoryComment.objects.get(pk=self.parent_id)
+        parent = self.reply_parent()
         reply = StoryComment(
             content_type_id=self.content_type_id,
             object_pk=self.object_pk,
             site_id=self.site_id,
-            parent_id=parent.pk,
+            parent_id=parent.pk if parent else 0,
             user=user,
             user_name=(user.get_full_name() or user.get_username())[:50],
             user_email=user.email,
@@ -316,17 +321,22 @@ class CommentPolicy(BaseSiteSetting):
             return closes_on
         return None
 
-    def is_closed_for(self, story, decision=LOOK_UP):
-        """Closed when the editors turned comments off, a moderator closed the discussion, or the
-        story is older than `close_after_days` and no moderator reopened it."""
+    def closed_because(self, story, decision):
+        """Why readers cannot comment on `story`: "off" (the editors turned comments off), "closed" (a
+        moderator closed the discussion), "expired" (older than `close_after_days` and not reopened);
+        None while they can."""
         if not story.comments_enabled:
-            return True
+            return "off"
+        if decision == StoryDiscussion.CLOSED:
+            return "closed"
+        if self.closed_by_age_on(story, decision):
+            return "expired"
+        return None
+
+    def is_closed_for(self, story, decision=LOOK_UP):
         if decision is LOOK_UP:
             decision = StoryDiscussion.decision_for(story)
-        if decision is not None:
-            return decision == StoryDiscussion.CLOSED
-        closes_on = self.closes_on(story)
-        return closes_on is not None and timezone.localdate() > closes_on
+        return self.closed_because(story, decision) is not None
 
 
 class StoryDiscussion(models.Model):

@@ -27,19 +27,17 @@ def as_published(story):
 
 
 def discussion_state(story, policy):
-    """Why readers can or cannot comment, in the order `CommentPolicy.is_closed_for` decides it."""
+    """Why readers can or cannot comment (`CommentPolicy.closed_because`), with the dates to tell."""
     discussion = StoryDiscussion.objects.filter(page_id=story.pk).select_related("decided_by").first()
     decision = discussion.decision if discussion else None
-    state = {"discussion": discussion, "reopened": decision == StoryDiscussion.OPEN}
-    if not story.comments_enabled:
-        state["state"] = "off"
-    elif decision == StoryDiscussion.CLOSED:
-        state["state"] = "closed"
-    elif closed_on := policy.closed_by_age_on(story, decision):
-        state.update(state="expired", closed_on=closed_on)
-    else:
-        state.update(state="open", closes_on=policy.closes_on(story) if decision is None else None)
-    return state
+    state = policy.closed_because(story, decision) or "open"
+    return {
+        "discussion": discussion,
+        "reopened": decision == StoryDiscussion.OPEN,
+        "state": state,
+        "closed_on": policy.closed_by_age_on(story, decision) if state == "expired" else None,
+        "closes_on": policy.closes_on(story) if state == "open" and decision is None else None,
+    }
 
 
 class CommentSummaryPanel(Panel):

@@ -47,15 +47,11 @@ def render_story_with_form(request, story, form, status=400):
 
 
 def reply_parent(story, parent_id):
-    """The comment to attach a reply to: replies beyond the deepest level join that level."""
+    """The comment to attach a reader's reply to: a published one on this story, or no thread at all."""
     if not parent_id:
         return None
     parent = StoryComment.objects.for_page(story).published().filter(pk=parent_id).first()
-    if parent is None:
-        return None
-    if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        return StoryComment.objects.filter(pk=parent.parent_id).first()
-    return parent
+    return parent.reply_parent() if parent else None
 
 
 def is_same_origin(request):

@@ -1,5 +1,7 @@
 """The "Kommentare" area of the Wagtail admin: moderators find, read and judge comments here."""
 
+from urllib.parse import urlsplit
+
 import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
@@ -13,13 +15,14 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from blog.cache import full_url_of
 from blog.models import StoryPage
 
 from . import admin_views
@@ -59,16 +62,13 @@ class StoryColumn(Column):
 
     def get_value(self, instance):
         return format_html(
-            '<a href="{}">{}</a>', public_path(instance.story_url_path), instance.story_title or "–"
+            '<a href="{}">{}</a>', public_path(instance.story_url_path or ""), instance.story_title or "–"
         )
 
 
 def public_path(url_path):
-    """A page's public path from its tree path, using Wagtail's cached site roots."""
-    for site_root in Site.get_site_root_paths():
-        if url_path and url_path.startswith(site_root.root_path):
-            return "/" + url_path[len(site_root.root_path) :]
-    return "#"
+    url = full_url_of(url_path)
+    return urlsplit(url).path if url else "#"
 
 
 class PendingCountMenuItem(MenuItem):
@@ -145,7 +145,7 @@ class StoryCommentViewSet(SnippetViewSet):
         return type("StoryCommentMenuItem", (PendingCountMenuItem, base), {})
 
     def get_queryset(self, request):
-        story = Page.objects.filter(pk=Cast(OuterRef("object_pk"), IntegerField()))
+        story = admin_views.story_pages()
         return (
             StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
             .annotate(

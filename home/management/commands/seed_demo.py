@@ -20,7 +20,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import Client
 from django.utils.text import slugify
-from django_comments_xtd.models import max_thread_level_for_content_type
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -476,15 +475,11 @@ class Command(BaseCommand):
         user=None,
         status=CommentStatus.PUBLISHED,
     ):
-        """One comment, published unless `status` says otherwise; a reply to a comment at the deepest level goes to that comment's parent.
-        XtdComment.save() works out thread, level and order."""
-        content_type = ContentType.objects.get_for_model(StoryPage)
-        if parent is not None and parent.level >= max_thread_level_for_content_type(content_type):
-            parent_id = parent.parent_id
-        else:
-            parent_id = parent.pk if parent is not None else 0
+        """One comment, published unless `status` says otherwise, threaded as on the site
+        (`StoryComment.reply_parent`); XtdComment.save() works out thread, level and order."""
+        parent = parent.reply_parent() if parent is not None else None
         comment = StoryComment(
-            content_type=content_type,
+            content_type=ContentType.objects.get_for_model(StoryPage),
             object_pk=str(page.pk),
             site_id=settings.SITE_ID,
             user=user,
@@ -494,7 +489,7 @@ class Command(BaseCommand):
             submit_date=submit_date,
             status=status,
             is_team=is_team,
-            parent_id=parent_id,
+            parent_id=parent.pk if parent is not None else 0,
         )
         comment.save()
         return comment
