@@ -1,10 +1,19 @@
 """Fixtures shared by every app's tests: a site tree like the real one."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from blog.tests.factories import StoryIndexPageFactory
 from home.tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database rolls back, so must what was built from it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

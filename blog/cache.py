@@ -9,6 +9,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import site_cache
+
 from .models import StoryPage
 
 
@@ -50,6 +52,7 @@ def purge_story(story, *old_urls):
 def purge_story_of_comment(comment):
     """After the transaction: a comment's story and the listings that count its comments. Once per
     story and transaction, however many of its comments a bulk action changed."""
+    site_cache.changed()  # comment counts on listings and related stories
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     connection = transaction.get_connection()

@@ -36,6 +36,7 @@ from wagtail.search import index
 from comments.forms import CommentForm
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.panels import CommentSummaryPanel
+from home.site_cache import CachedViewRestrictionsMixin, public, remember
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
@@ -128,7 +129,7 @@ class StoryTag(TaggedItemBase):
     content_object = ParentalKey("blog.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """All stories, newest first, and every filtered view of them (archive, category, tag, author)."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
@@ -144,18 +145,23 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     def get_stories(self):
         """Live, public stories below this index, ready for a listing without per-row queries."""
-        stories = StoryPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        stories = public(StoryPage.objects.live()).descendant_of(self).order_by("-date", "-pk")
         return StoryPage.with_listing_data(stories)
 
     def categories_with_counts(self):
         """Categories that have live, public stories here, each with `story_count`."""
-        stories = StoryPage.objects.live().public().descendant_of(self)
+        stories = public(StoryPage.objects.live()).descendant_of(self)
         return StoryCategory.objects.annotate(
             story_count=Count("stories", filter=models.Q(stories__in=stories))
         ).filter(story_count__gt=0)
 
     def get_sidebar_context(self):
-        stories = StoryPage.objects.live().public().descendant_of(self)
+        """Categories, popular tags and the archive: the same on every listing, cached until the next
+        publication."""
+        return remember(f"story-sidebar:{self.pk}", self.find_sidebar_context)
+
+    def find_sidebar_context(self):
+        stories = public(StoryPage.objects.live()).descendant_of(self)
         months = (
             stories.annotate(month=TruncMonth("date"))
             .values("month")
@@ -169,10 +175,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
             year["count"] += row["count"]
             year["months"].append({"date": month, "count": row["count"]})
         return {
-            "categories": self.categories_with_counts(),
-            "popular_tags": Tag.objects.filter(blog_storytag_items__content_object__in=stories)
-            .annotate(story_count=Count("blog_storytag_items"))
-            .order_by("-story_count", "name")[:15],
+            "categories": list(self.categories_with_counts()),
+            "popular_tags": list(
+                Tag.objects.filter(blog_storytag_items__content_object__in=stories)
+                .annotate(story_count=Count("blog_storytag_items"))
+                .order_by("-story_count", "name")[:15]
+            ),
             "archive": list(archive.values()),
         }
 
@@ -255,7 +263,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryRssFeed(self, category=get_object_or_404(StoryCategory, slug=slug))(request)
 
 
-class StoryPage(Page):
+class StoryPage(CachedViewRestrictionsMixin, Page):
     """One customer-service story: the heart of the site."""
 
     teaser = models.TextField(
@@ -358,12 +366,25 @@ class StoryPage(Page):
 
     @cached_property
     def story_index(self):
-        return StoryIndexPage.objects.ancestor_of(self).first()
+        return remember(
+            f"story-index-above:{self.path}", lambda: StoryIndexPage.objects.ancestor_of(self).first()
+        )
+
+    @classmethod
+    def serving_queryset(cls):
+        """The story as its page view needs it (see home.routing): hero image and a moderator's decision
+        on the discussion come with it."""
+        decision = StoryDiscussion.objects.filter(page_id=OuterRef("pk")).values("decision")[:1]
+        return cls.objects.select_related("hero_image").annotate(discussion_decision=Subquery(decision))
 
     def get_related_stories(self, limit=3):
-        """Pinned stories first; the rest filled with the newest stories sharing a category."""
+        """Pinned stories first; the rest filled with the newest stories sharing a category. They change
+        only when something is published, so they are kept in the site cache."""
+        return remember(f"related-stories:{self.pk}:{limit}", lambda: self.find_related_stories(limit))
+
+    def find_related_stories(self, limit):
         pinned_ids = [link.story_id for link in self.related_links.all()]
-        stories = StoryPage.objects.live().public().exclude(pk=self.pk)
+        stories = public(StoryPage.objects.live()).exclude(pk=self.pk)
         pinned = {story.pk: story for story in self.with_listing_data(stories.filter(pk__in=pinned_ids))}
         related = [pinned[pk] for pk in pinned_ids if pk in pinned][:limit]
         if len(related) < limit:
@@ -388,8 +409,8 @@ class StoryPage(Page):
             .values("count")
         )
         stories = stories.annotate(comment_count=Coalesce(Subquery(published_comments), 0))
+        # Renditions come from Wagtail's rendition cache (Redis), not from a query per listing.
         return stories.select_related("hero_image").prefetch_related(
-            "hero_image__renditions",
             Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
             "categories",
         )
@@ -398,7 +419,10 @@ class StoryPage(Page):
         """The discussion and the form; `comment_form` is a reader's refused form shown again."""
         comments = StoryComment.objects.thread_for(self)
         policy = CommentPolicy.for_request(request)
-        decision = StoryDiscussion.decision_for(self)
+        if hasattr(self, "discussion_decision"):  # fetched with the page by serving_queryset()
+            decision = self.discussion_decision
+        else:
+            decision = StoryDiscussion.decision_for(self)
         closed = policy.is_closed_for(self, decision)
         reply_to = None
         # A refused reply keeps answering the same comment; a fresh form answers the one in the link.
@@ -423,9 +447,7 @@ class StoryPage(Page):
     def get_context(self, request, *args, comment_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # a preview shows the authors from the editor's form
-            photos = StoryAuthor.objects.select_related("author__photo").prefetch_related(
-                "author__photo__renditions"
-            )
+            photos = StoryAuthor.objects.select_related("author__photo")
             prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
         context.update(self.get_comment_context(request, comment_form))
         context["story_index"] = self.story_index

@@ -1,6 +1,8 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.site_cache import public
+
 from .models import StoryPage, paginate
 
 MAX_QUERY_LENGTH = 200
@@ -13,7 +15,7 @@ def search(request):
     terms = query.replace('"', " ").strip()
     results = None
     if terms:
-        stories = StoryPage.with_listing_data(StoryPage.objects.live().public()).search(terms, operator="and")
+        stories = StoryPage.with_listing_data(public(StoryPage.objects.live())).search(terms, operator="and")
         results = paginate(request, stories)
     return TemplateResponse(
         request,

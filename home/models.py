@@ -11,11 +11,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import FaqItemBlock, HomeBodyBlock, StandardBodyBlock
+from .routing import route_below
+from .site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
 
 LATEST_STORIES_ON_HOME = 6
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=400)
     lead_story = models.ForeignKey(
         "blog.StoryPage",
@@ -44,10 +46,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
 
+    def route(self, request, path_components):
+        if path_components:
+            return route_below(self, request, path_components)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):  # the editor's unsaved choice of stories
+            context.update(self.choose_stories())
+        else:
+            context.update(remember(f"home-stories:{self.pk}", self.choose_stories))
+        return context
+
+    def choose_stories(self):
+        """The lead story, the featured ones and the newest, with their categories; the same for every
+        reader until the next publication."""
         from blog.models import StoryIndexPage
 
-        context = super().get_context(request, *args, **kwargs)
         story_index = StoryIndexPage.objects.live().child_of(self).first()
         stories = story_index.get_stories() if story_index else None
         lead = None
@@ -67,14 +83,13 @@ class HomePage(Page):
             if lead is None and newest:
                 lead = newest.pop(0)
             latest = newest[:LATEST_STORIES_ON_HOME]
-        context.update(
-            story_index=story_index,
-            lead_story=lead,
-            featured_stories=featured,
-            latest_stories=latest,
-            categories=story_index.categories_with_counts() if story_index else [],
-        )
-        return context
+        return {
+            "story_index": story_index,
+            "lead_story": lead,
+            "featured_stories": featured,
+            "latest_stories": latest,
+            "categories": list(story_index.categories_with_counts()) if story_index else [],
+        }
 
 
 class HomePageFeaturedStory(Orderable):
@@ -86,7 +101,7 @@ class HomePageFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """Editor-managed pages such as privacy policy and imprint."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=400)
@@ -102,7 +117,7 @@ class StandardPage(Page):
         verbose_name = _("Inhaltsseite")
 
 
-class FaqPage(Page):
+class FaqPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=400)
     questions = StreamField([("item", FaqItemBlock())], verbose_name=_("Fragen und Antworten"))
 
@@ -137,8 +152,10 @@ class SocialProfileBlock(blocks.StructBlock):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """What appears on every page: footer, social profiles and the legal pages."""
+
+    page_fields = ("privacy_page", "imprint_page")
 
     organisation_name = models.CharField(_("Name des Unternehmens"), max_length=120, default="Muster AG")
     footer_text = models.TextField(_("Text in der Fußzeile"), blank=True, max_length=400)

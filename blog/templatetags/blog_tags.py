@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from blog.models import StoryIndexPage
+from home.site_cache import remember
 
 register = template.Library()
 
@@ -27,10 +28,12 @@ def find_story_index(request):
         return StoryIndexPage.objects.live().first()
     if not hasattr(request, "_story_index"):
         site = Site.find_for_request(request)
-        stories = StoryIndexPage.objects.live()
-        if site is not None:
-            stories = stories.in_site(site)
-        request._story_index = stories.first()
+
+        def lookup():
+            stories = StoryIndexPage.objects.live()
+            return (stories.in_site(site) if site is not None else stories).first()
+
+        request._story_index = remember(f"story-index:{getattr(site, 'pk', None)}", lookup)
     return request._story_index
 
 

@@ -133,7 +133,8 @@ LISTING_URLS = ["/", "/blog/", "/blog/kategorie/kundenservice/", "/blog/tag/kind
 
 
 def count_queries(client, url):
-    client.get(url)  # the first view creates image renditions
+    for _ in range(2):  # the first views create the site's settings rows and the renditions
+        client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -149,7 +150,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_stories(client, story_in
     with_twelve = {url: count_queries(client, url) for url in LISTING_URLS}
 
     assert with_twelve == with_three
-    assert max(with_twelve.values()) <= 22
+    assert max(with_twelve.values()) <= 10
 
 
 def test_tag_with_umlaut_has_a_working_listing(client, story_index):

@@ -178,7 +178,8 @@ def test_user_text_is_escaped(client, story_index):
 
 
 def count_story_queries(client, url):
-    client.get(url)  # the first view creates image renditions
+    for _ in range(2):  # the first views create the site's settings rows and the renditions
+        client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -201,3 +202,4 @@ def test_story_queries_do_not_grow_with_authors_or_related_stories(client, story
     story.save_revision().publish()
 
     assert count_story_queries(client, story.url) == few
+    assert few <= 8

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "home.middleware.SharedCacheMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "config.middleware.ServiceUnavailableMiddleware",
+    "home.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -184,6 +186,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 STORIES_PER_PAGE = 12
+
+# Seconds the pages anonymous readers get are kept whole in the shared cache (home.middleware.
+# PageCacheMiddleware); every publication or comment decision replaces them. 0: render every time.
+PAGE_CACHE_TIMEOUT = 0
 
 # Comments: django-comments-xtd with our own model, views and templates (no REST API, no React plugin).
 SITE_ID = 1

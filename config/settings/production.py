@@ -93,6 +93,8 @@ CACHES = {
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Whole pages for anonymous readers, shared by all app servers; replaced on every change anyway.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 
 # Background work (mails, rendition warm-up, search index, front-cache purges): `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -9,6 +9,8 @@ from wagtail.models import Site
 
 from blog.templatetags.blog_tags import json_for_script
 from home.models import FaqPage, SocialProfileBlock
+from home import site_cache
+from home.site_cache import remember
 
 register = template.Library()
 
@@ -34,12 +36,26 @@ def faq_url(context):
         return ""
     if not hasattr(request, "_faq_url"):
         site = Site.find_for_request(request)
-        pages = FaqPage.objects.live()
-        if site is not None:
-            pages = pages.in_site(site)
-        faq = pages.first()
+
+        def lookup():
+            pages = FaqPage.objects.live()
+            return (pages.in_site(site) if site is not None else pages).first()
+
+        faq = remember(f"faq-page:{getattr(site, 'pk', None)}", lookup)
         request._faq_url = faq.get_url(request=request) if faq else ""
     return request._faq_url
+
+
+@register.simple_tag
+def site_generation():
+    """The current generation of the site cache, to key template fragments that must follow changes."""
+    return site_cache.generation()
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """The pages above `page`, for breadcrumbs; they change only when something is published."""
+    return remember(f"ancestors:{page.path}", lambda: list(page.get_ancestors()))
 
 
 @register.filter

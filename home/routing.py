@@ -1,0 +1,50 @@
+"""Routing a URL to its page in two queries, whatever its depth.
+
+Wagtail walks the tree one level at a time (a query for each child and one more for its specific
+type). Here one query fetches every page on the path by `url_path`, and one more the page that answers,
+with what its template needs. The result is the same as Wagtail's walk: a routable page on the way
+(the story index with its archive and filter URLs) still answers the paths it knows first.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+def answers_itself(model, live, remaining):
+    """Would this page, in Wagtail's walk, answer `remaining` without going on to its children?"""
+    if not remaining:
+        return True
+    if issubclass(model, RoutablePageMixin):
+        if not live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except (Resolver404, Http404):
+            return False
+        return True
+    # Pages with a route() of their own decide for themselves.
+    return model.route is not Page.route
+
+
+def route_below(root, request, path_components):
+    prefixes = [
+        root.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
+    ]
+    on_the_way = (
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        .order_by("depth")
+        .values_list("pk", "content_type_id", "depth", "live")
+    )
+    for pk, content_type_id, depth, live in on_the_way:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        remaining = path_components[depth - root.depth :]
+        if model is None:
+            break
+        if answers_itself(model, live, remaining):
+            serving = getattr(model, "serving_queryset", None)
+            page = (serving() if serving else model.objects.all()).get(pk=pk)
+            return page.route(request, remaining)
+    raise Http404

@@ -1,0 +1,128 @@
+"""Site-wide data that changes only when someone publishes: kept in the shared cache (Redis in
+production) so that a page view asks the database only for what is its own.
+
+Every entry lives under the current *generation*. Any change that can alter what readers see (a page
+saved, published, moved or deleted; a setting, site, view restriction, author, category or tag saved;
+a comment shown or hidden) bumps the generation, and every app server stops using the old entries at
+once. Nothing is ever stale for longer than the transaction that changed it.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
+
+GENERATION_KEY = "site-generation"
+TIMEOUT = 24 * 60 * 60
+MISSING = object()
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def changed():
+    """Now, so this transaction reads fresh data, and again after the commit, so that no other server
+    keeps what it built from the old rows in the meantime."""
+    bump()
+    transaction.on_commit(bump)
+
+
+def remember(name, build):
+    """The value cached as `name` in this generation, built (and shared) when missing."""
+    key = f"site:{generation()}:{name}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def find_site(request):
+    """Wagtail's site for the request, from the cache, with its root page ready to route."""
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return remember(f"site-for:{hostname}:{request.get_port()}", build)
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (private sections); usually none."""
+    return remember(
+        "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def public(pages):
+    """`pages.public()` without asking the database for view restrictions when there are none."""
+    paths = restricted_paths()
+    if not paths:
+        return pages
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private)
+
+
+class CachedViewRestrictionsMixin:
+    """Serving a page checks its view restrictions (two queries); skipped while the site has none."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class CachedSiteSettingMixin:
+    """A site setting read from the cache; page links in it are fetched once, with it."""
+
+    page_fields = ()
+
+    @classmethod
+    def for_site(cls, site):
+        def build():
+            setting = super(CachedSiteSettingMixin, cls).for_site(site)
+            for name in cls.page_fields:
+                getattr(setting, name)
+            return setting
+
+        return remember(f"setting:{cls._meta.label_lower}:{getattr(site, 'pk', None)}", build)
+
+
+def affects_readers(instance):
+    from taggit.models import Tag
+
+    from blog.models import Author, StoryCategory
+
+    return isinstance(
+        instance, (Page, Site, PageViewRestriction, BaseSiteSetting, Author, StoryCategory, Tag)
+    )
+
+
+def content_changed(sender, instance, **kwargs):
+    if affects_readers(instance):
+        changed()
+
+
+def connect():
+    post_save.connect(content_changed, dispatch_uid="site_cache_saved")
+    post_delete.connect(content_changed, dispatch_uid="site_cache_deleted")

@@ -1,0 +1,173 @@
+"""Site-wide data and whole pages come from the cache, and never outlive the change that ends them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from blog.tests.factories import StoryCategoryFactory, StoryPageFactory
+from comments.models import CommentStatus
+from comments.tests.factories import StoryCommentFactory
+from home.models import SiteSettings
+from home.tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(story_index):
+    return StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", slug="esel")
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_TIMEOUT = 600
+
+
+def text_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+# Routing: the same answers as Wagtail's walk through the tree
+
+
+def test_stories_listings_and_feeds_are_found(client, story):
+    assert "Wie Esel Emil heimkam" in text_of(client, "/blog/esel/")
+    assert "Wie Esel Emil heimkam" in text_of(client, "/blog/")
+    assert text_of(client, "/blog/feed/").startswith("<?xml")
+    assert client.get(f"/blog/archiv/{story.date.year}/").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/blog/esel/weiter/", "/blog/gibts-nicht/", "/nirgends/", "/blog/archiv/x/"])
+def test_unknown_paths_are_not_found(client, story, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_is_not_found_but_its_listing_is(client, story_index):
+    StoryPageFactory(parent=story_index, slug="entwurf", live=False)
+    assert client.get("/blog/entwurf/").status_code == 404
+    assert client.get("/blog/").status_code == 200
+
+
+def test_the_index_answers_its_own_paths_before_a_story_of_the_same_name(client, story_index):
+    """Wagtail asks a routable page first: a story called "feed" does not hide the feed."""
+    StoryPageFactory(parent=story_index, title="Unser Feed", slug="feed")
+    assert text_of(client, "/blog/feed/").startswith("<?xml")
+
+
+def test_a_moved_page_answers_at_its_new_address(client, home_page, story_index, story):
+    elsewhere = StandardPageFactory(parent=home_page, title="Archiv alt", slug="alt")
+    client.get("/blog/esel/")
+    story.move(elsewhere, pos="last-child")
+    assert client.get("/alt/esel/").status_code == 200
+    assert client.get("/blog/esel/")["Location"] == "/alt/esel/"  # Wagtail's automatic redirect
+
+
+# The site cache follows every change
+
+
+def test_a_new_story_shows_on_the_home_page_and_listings_at_once(client, story, story_index):
+    for url in ("/", "/blog/"):
+        text_of(client, url)
+    StoryPageFactory(parent=story_index, title="Der Koffer im Fundbüro", slug="koffer")
+    assert "Der Koffer im Fundbüro" in text_of(client, "/")
+    assert "Der Koffer im Fundbüro" in text_of(client, "/blog/")
+
+
+def test_unpublished_story_leaves_every_listing(client, story, story_index):
+    other = StoryPageFactory(parent=story_index, title="Der Koffer im Fundbüro", slug="koffer")
+    assert "Der Koffer im Fundbüro" in text_of(client, "/blog/")
+    other.unpublish()
+    assert "Der Koffer im Fundbüro" not in text_of(client, "/blog/")
+    assert "Der Koffer im Fundbüro" not in text_of(client, "/")
+
+
+def test_a_new_category_appears_in_the_sidebar(client, story_index):
+    text_of(client, "/blog/")
+    StoryPageFactory(parent=story_index, categories=[StoryCategoryFactory(name="Reparaturen")])
+    assert "Reparaturen" in text_of(client, "/blog/")
+
+
+def test_a_private_section_is_private_at_once(client, story, story_index):
+    text_of(client, "/blog/")
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert "Wie Esel Emil heimkam" not in text_of(client, "/blog/")
+    assert "Wie Esel Emil heimkam" not in text_of(client, "/")
+    assert "password" in text_of(client, "/blog/esel/").lower()
+
+
+def test_changed_settings_show_on_the_next_page(client, story, home_page):
+    text_of(client, "/")
+    site_settings = SiteSettings.objects.get(site__root_page=home_page)
+    site_settings.footer_text = "Neu: Beratung auch samstags"
+    site_settings.save()
+    assert "Neu: Beratung auch samstags" in text_of(client, "/")
+
+
+def test_an_approved_comment_changes_the_count_on_listings(client, story):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    assert "1 Kommentar" not in text_of(client, "/blog/")
+    comment.status = CommentStatus.PUBLISHED
+    comment.save()
+    assert "1 Kommentar" in text_of(client, "/blog/")
+
+
+def test_a_warm_home_page_asks_the_database_nothing(client, story):
+    for _ in range(2):
+        text_of(client, "/")
+    with CaptureQueriesContext(connection) as queries:
+        text_of(client, "/")
+    assert len(queries) == 0
+
+
+# Whole pages for anonymous readers
+
+
+def test_the_second_anonymous_view_is_served_from_the_page_cache(client, story, page_cache):
+    client.get("/blog/esel/")  # the very first view creates the settings rows (site, comment policy)
+    first = client.get("/blog/esel/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/blog/esel/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0
+    assert second["Cache-Control"] == "public, max-age=60, s-maxage=3600"
+    assert "Content-Security-Policy" in second
+    assert not second.cookies
+
+
+def test_a_published_comment_replaces_the_cached_page(client, story, page_cache):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING, comment="Danke für Emil!")
+    assert "Danke für Emil!" not in text_of(client, "/blog/esel/")
+    comment.status = CommentStatus.PUBLISHED
+    comment.save()
+    response = client.get("/blog/esel/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Danke für Emil!" in response.content.decode()
+
+
+def test_english_readers_get_their_own_copy(client, story, page_cache):
+    german = text_of(client, "/blog/esel/")
+    client.cookies["django_language"] = "en"
+    english = text_of(client, "/blog/esel/")
+    assert 'lang="de"' in german
+    assert 'lang="en"' in english
+
+
+def test_logged_in_readers_and_queries_bypass_the_page_cache(client, story, page_cache, admin_user):
+    client.get("/blog/esel/")
+    assert "X-Page-Cache" not in client.get("/blog/esel/?antwort=1")
+    client.force_login(admin_user)
+    response = client.get("/blog/esel/")
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_pages_are_rendered_every_time_when_the_page_cache_is_off(client, story):
+    client.get("/blog/esel/")
+    assert "X-Page-Cache" not in client.get("/blog/esel/")
