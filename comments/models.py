@@ -16,6 +16,10 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.site_cache import CachedSiteSettingMixin
+
+from .rendering import text_as_html
+
 
 class CommentStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", _("Unbestätigt")
@@ -40,22 +44,13 @@ class StoryCommentQuerySet(models.QuerySet):
         """What readers see of a page's discussion, in one query: published comments in thread order,
         and a placeholder for each hidden comment that still has published replies, so no reply
         loses its place in the thread."""
-        comments = list(
-            self.for_page(page)
+        comments = [
+            ThreadComment(*row)
+            for row in self.for_page(page)
             .exclude(status=CommentStatus.UNCONFIRMED)
-            .only(
-                "thread_id",
-                "parent_id",
-                "level",
-                "order",
-                "status",
-                "is_team",
-                "user_name",
-                "comment",
-                "submit_date",
-            )
             .order_by("thread_id", "order")
-        )
+            .values_list(*ThreadComment.__slots__[:-1])
+        ]
         visible = []
         published_below = [False] * (max((c.level for c in comments), default=0) + 2)
         for comment in reversed(comments):
@@ -75,7 +70,53 @@ class StoryCommentQuerySet(models.QuerySet):
         return visible
 
 
-class StoryComment(XtdComment):
+class ShownComment:
+    """What readers see of any comment, a model instance or a `ThreadComment`."""
+
+    __slots__ = ()
+
+    @property
+    def is_published(self):
+        return self.status == CommentStatus.PUBLISHED
+
+    @property
+    def initials(self):
+        """Up to two letters for the avatar: "Erika Muster" is "EM"."""
+        parts = [part for part in self.user_name.replace("-", " ").split() if part[:1].isalnum()]
+        return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+
+class ThreadComment(ShownComment):
+    """A comment as the readers' thread shows it: plain values rather than a model instance, since a
+    page view builds a thousand of them (see `comments.rendering`)."""
+
+    __slots__ = (
+        "pk",
+        "parent_id",
+        "level",
+        "status",
+        "is_team",
+        "user_name",
+        "comment",
+        "comment_html",
+        "submit_date",
+        "reply_to",
+    )
+
+    def __init__(self, pk, parent_id, level, status, is_team, user_name, comment, comment_html, submit_date):
+        self.pk = pk
+        self.parent_id = parent_id
+        self.level = level
+        self.status = status
+        self.is_team = is_team
+        self.user_name = user_name
+        self.comment = comment
+        self.comment_html = comment_html
+        self.submit_date = submit_date
+        self.reply_to = None
+
+
+class StoryComment(ShownComment, XtdComment):
     """One reader comment. `status` is the single source of truth; `is_public` and `is_removed`
     follow it so the library's own queries agree with ours."""
 
@@ -91,6 +132,8 @@ class StoryComment(XtdComment):
         default=False,
         help_text=_("Von einer Moderatorin oder einem Autor der Geschichte."),
     )
+    # The text as HTML, made once when saved rather than on every page view (comments.rendering).
+    comment_html = models.TextField(editable=False, blank=True)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 
@@ -106,6 +149,7 @@ class StoryComment(XtdComment):
         return comment
 
     def save(self, *args, **kwargs):
+        self.comment_html = text_as_html(self.comment)
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
         newly_published = self.is_public and getattr(self, "_loaded_status", None) != CommentStatus.PUBLISHED
@@ -183,15 +227,6 @@ class StoryComment(XtdComment):
         return reply
 
     @property
-    def is_published(self):
-        return self.status == CommentStatus.PUBLISHED
-
-    @property
-    def initials(self):
-        parts = [part for part in self.user_name.replace("-", " ").split() if part[:1].isalnum()]
-        return "".join(part[0] for part in parts[:2]).upper() or "?"
-
-    @property
     def anchor(self):
         return f"kommentar-{self.pk}"
 
@@ -220,7 +255,7 @@ class ModerationMode(models.TextChoices):
 
 
 @register_setting(icon="comment")
-class CommentPolicy(BaseSiteSetting):
+class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
     """The rules every comment passes, editable by the team in the Wagtail admin."""
 
     moderation_mode = models.CharField(

@@ -1,15 +1,18 @@
 from django import template
-from django.template.defaultfilters import linebreaks_filter
-from django.utils.html import urlize
 from django.utils.safestring import mark_safe
+
+from comments.rendering import render_thread, text_as_html
 
 register = template.Library()
 
 
 @register.filter
 def comment_text(text):
-    """A reader's plain text as HTML: everything escaped, line breaks kept, addresses made into links
-    that pass no reputation and no window access."""
-    linked = urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
-    linked = linked.replace("<a href=", '<a rel="nofollow ugc noopener" href=')
-    return mark_safe(linebreaks_filter(linked, autoescape=False))  # noqa: S308 (escaped by urlize)
+    """A reader's plain text as HTML (see `comments.rendering.text_as_html`)."""
+    return mark_safe(text_as_html(text))  # noqa: S308 - escaped by urlize
+
+
+@register.simple_tag
+def comment_thread(comments, can_reply):
+    """The list items of a discussion (see `comments.rendering`)."""
+    return render_thread(comments, bool(can_reply))

@@ -160,7 +160,7 @@ def test_moderator_reply_is_published_at_once_with_team_badge(client, story, pol
 
     comment = StoryComment.objects.get()
     assert comment.status == CommentStatus.PUBLISHED and comment.is_team
-    assert "badge--team" in client.get(story.url).content.decode()
+    assert BeautifulSoup(client.get(story.url).content, "html.parser").select_one(".comment--team .badge")
 
 
 def refused(response, text="Was für eine schöne Geschichte!"):

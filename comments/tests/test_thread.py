@@ -49,7 +49,7 @@ def test_replies_follow_their_parent_in_thread_order(story):
         "Zweiter",
     ]
     assert [c.level for c in thread] == [0, 1, 2, 0]
-    assert thread[1].reply_to == first
+    assert thread[1].reply_to.pk == first.pk
     assert thread[3].pk == second.pk
 
 
@@ -122,7 +122,7 @@ def test_comment_text_is_escaped_and_links_pass_no_reputation(client, story):
     assert "&lt;b&gt;Mallory&lt;/b&gt;" in str(section)
     link = section.find("a", href=lambda href: href and href.startswith("https://example.org/seite"))
     assert link["rel"] == ["nofollow", "ugc", "noopener"]
-    assert section.find("br") or len(section.select(".comment__text p")) == 2
+    assert section.find("br") or len(section.select(".comment article > p")) == 2
 
 
 def test_each_comment_has_a_permalink_initials_and_no_email(client, story):
@@ -132,7 +132,7 @@ def test_each_comment_has_a_permalink_initials_and_no_email(client, story):
 
     item = soup.find(id=f"kommentar-{comment.pk}")
     assert item.find("a", href=f"#kommentar-{comment.pk}")
-    assert item.select_one(".comment__avatar").get_text(strip=True) == "EM"
+    assert item.select_one(".avatar").get_text(strip=True) == "EM"
     assert "erika@example.org" not in html
     assert "gravatar" not in html.lower()
 
@@ -140,11 +140,13 @@ def test_each_comment_has_a_permalink_initials_and_no_email(client, story):
 def test_team_replies_carry_a_badge(client, story):
     StoryCommentFactory(story=story, user_name="Tobias vom Kundenservice", is_team=True)
     soup = BeautifulSoup(client.get(story.url).content, "html.parser")
-    assert soup.select_one(".comment--team .badge--team").get_text(strip=True) == "Team"
+    assert soup.select_one(".comment--team .badge").get_text(strip=True) == "Team"
 
 
 def count_story_queries(client, story):
-    client.get(story.url)
+    """Queries of a page view with the site cache warm and no page cache (the "cold" page)."""
+    for _ in range(2):  # the first views create the site's settings rows and the renditions
+        client.get(story.url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(story.url).status_code == 200
     return len(queries)
@@ -170,6 +172,7 @@ def test_story_queries_do_not_grow_with_the_number_of_comments(client, story, dj
     add_comments(story, 190, users)
     assert StoryComment.objects.published().count() == 200
     assert count_story_queries(client, story) == with_ten
+    assert with_ten <= 8
 
 
 def test_deleting_a_parent_keeps_its_replies_in_the_thread(client, story):

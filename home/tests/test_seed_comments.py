@@ -37,7 +37,7 @@ def test_the_donkey_story_gets_a_threaded_discussion_with_one_team_reply_once(cl
     assert response.status_code == 200
     section = BeautifulSoup(response.content, "html.parser").find(id="kommentare")
     assert "6 Kommentare" in section.find(id="kommentare-titel").get_text()
-    assert len(section.select(".badge--team")) == 1
+    assert len(section.select(".comment--team .badge")) == 1
     assert len(section.select(".comment")) == 6
     assert not StoryPage.objects.filter(slug="viele-kommentare").exists()
 

@@ -1,0 +1,91 @@
+"""The HTML of a discussion. A story can carry a thousand comments, so this is the one place where
+markup is written in Python rather than in a template: the same markup as a template would give, built
+from strings prepared once per page (translations, URLs) and once per comment at save time (its text
+as HTML, see `StoryComment.save`). About a hundred times faster than a template loop.
+"""
+
+from html import escape
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
+from django.utils.timezone import get_current_timezone
+from django.utils.translation import gettext
+
+REPORT_URL_PLACEHOLDER = 999999999
+
+
+def text_as_html(text):
+    """A reader's plain text as HTML: everything escaped, line breaks kept, addresses made into links
+    that pass no reputation and no window access."""
+    linked = urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
+    linked = linked.replace("<a href=", '<a rel="nofollow ugc noopener" href=')
+    return linebreaks(linked, autoescape=False)
+
+
+class ThreadRenderer:
+    """Renders `StoryCommentQuerySet.thread_for()` as the list items of one `<ol class="comment-list">`."""
+
+    def __init__(self, can_reply):
+        self.can_reply = can_reply
+        report_url = reverse("comments:report", args=[REPORT_URL_PLACEHOLDER])
+        self.report_url_start, self.report_url_end = report_url.split(str(REPORT_URL_PLACEHOLDER))
+        self.team = escape(gettext("Team"))
+        self.reply = escape(gettext("Antworten"))
+        self.report = escape(gettext("Melden"))
+        self.reply_to = escape(gettext("Antwort auf %(name)s"))
+        self.reply_to_hidden = escape(gettext("Antwort auf einen nicht mehr sichtbaren Kommentar"))
+        self.removed = escape(gettext("Dieser Kommentar ist nicht mehr sichtbar."))
+        self.days = {}
+        self.timezone = get_current_timezone()
+
+    def render(self, comments):
+        return mark_safe("".join(map(self.render_comment, comments)))  # noqa: S308 - escaped below
+
+    def render_comment(self, comment):
+        # Lean markup (a story with 200 comments stays well under 160 KB): the list's CSS styles the
+        # elements by their place, so only the item carries classes.
+        pk = comment.pk
+        anchor = f"kommentar-{pk}"
+        classes = f"comment comment--level-{comment.level}" if comment.level else "comment"
+        if comment.is_team:
+            classes += " comment--team"
+        if not comment.is_published:
+            return f'<li class="{classes}" id="{anchor}"><p class="comment__removed">{self.removed}</p></li>'
+        badge = f' <span class="badge">{self.team}</span>' if comment.is_team else ""
+        parent = comment.reply_to
+        if parent is None:
+            reply_to = ""
+        elif parent.is_published:
+            link = f'<a href="#kommentar-{parent.pk}">{escape(parent.user_name)}</a>'
+            reply_to = f"<p>{self.reply_to % {'name': link}}</p>"
+        else:
+            reply_to = f'<p><a href="#kommentar-{parent.pk}">{self.reply_to_hidden}</a></p>'
+        reply = (
+            f'<a href="?antwort={comment.pk}#kommentar-formular">{self.reply}</a> ' if self.can_reply else ""
+        )
+        return (
+            f'<li class="{classes}" id="{anchor}"><article><header><span class="avatar" aria-hidden="true">'
+            f"{escape(comment.initials)}</span> <b>{escape(comment.user_name)}</b>{badge} "
+            f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{reply_to}</header>'
+            f"{comment.comment_html or text_as_html(comment.comment)}"
+            f'<footer>{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'
+            f"{self.report}</a></footer></article></li>"
+        )
+
+    def date(self, moment):
+        """`<time>` to the minute: the day in the language's date format (formatted once per day and
+        page; Django's formatting costs more than the whole rest of a comment), the time as 24-hour clock."""
+        local = moment.astimezone(self.timezone)
+        day = self.days.get(local.date())
+        if day is None:
+            day = self.days[local.date()] = date_format(local.date(), "DATE_FORMAT")
+        return (
+            f'<time datetime="{local.isoformat(timespec="minutes")}">'
+            f"{day}, {local.hour:02d}:{local.minute:02d}</time>"
+        )
+
+
+def render_thread(comments, can_reply):
+    return ThreadRenderer(can_reply).render(comments)
