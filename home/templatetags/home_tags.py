@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from blog.templatetags.blog_tags import json_for_script
-from home.models import FaqPage, SocialProfileBlock
 from home import site_cache
+from home.models import FaqPage, SocialProfileBlock
 from home.site_cache import remember
 
 register = template.Library()
