@@ -8,7 +8,7 @@ export PORT
 ADMIN_PASSWORD ?= changeme
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres ci lint format migrate seed superuser install install-dev chromium messages screenshots clean
+.PHONY: run test test-postgres test-scaleout serve-prod ci lint format migrate seed superuser install install-dev chromium messages screenshots clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,7 +62,16 @@ test: install-dev chromium lint
 test-postgres: install-dev chromium
 	bash scripts/with-services.sh $(BIN)/pytest
 
-ci: test test-postgres
+# Scale-out proof: the production stack on loopback (scripts/prod-stack.sh: PostgreSQL, Redis, two gunicorns,
+# task worker, Varnish) around tests/scaleout; every process it started is stopped afterwards.
+test-scaleout: install-dev
+	bash scripts/prod-stack.sh run $(BIN)/pytest tests/scaleout
+
+ci: test test-postgres test-scaleout
+
+# The production stack on loopback to try by hand: prints the addresses and the admin login; Ctrl-C stops it.
+serve-prod: install
+	ADMIN_PASSWORD='$(ADMIN_PASSWORD)' bash scripts/prod-stack.sh serve
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -1,0 +1,219 @@
+vcl 4.1;
+# Varnish 7.1 (Debian bookworm) in front of the app servers: keeps what anonymous readers see, passes
+# everything personal, obeys the app's Cache-Control and bans pages when Wagtail sends PURGE.
+#
+# As shipped, this file describes the loopback stack of `scripts/prod-stack.sh` (which copies it and puts
+# in its own ports). For real hosts, change the backends (one per gunicorn), the probe's Host header (one
+# of ALLOWED_HOSTS), the `purgers` ACL (the app servers and the task worker hosts) and the media backend
+# (the web server or bucket that serves MEDIA_ROOT); see docs/deploy.md.
+
+import directors;
+import std;
+
+# The probe asks the app for /healthz: 200 while PostgreSQL and Redis answer, 503 otherwise. A backend
+# counts as healthy with 2 good answers out of the last 3.
+probe healthz {
+    .request =
+        "GET /healthz HTTP/1.1"
+        "Host: localhost"
+        "User-Agent: varnish-probe"
+        "Connection: close";
+    .expected_response = 200;
+    .interval = 1s;
+    .timeout = 3s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+# The app servers (gunicorn). `.proxy_header = 1` sends the reader's address with the PROXY protocol, so
+# the app sees it as REMOTE_ADDR (comment rate limits are per reader, not per Varnish); gunicorn runs
+# with `--proxy-protocol --proxy-allow-from <this Varnish>`, which also accepts plain HTTP.
+backend app1 {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .proxy_header = 1;
+    .probe = healthz;
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+backend app2 {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .proxy_header = 1;
+    .probe = healthz;
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+# Uploads (MEDIA_ROOT) come from a plain web server, not from the app.
+backend media {
+    .host = "127.0.0.1";
+    .port = "8003";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 10s;
+}
+
+# Who may send PURGE: Wagtail's purges come from the app servers and the task worker.
+acl purgers {
+    "localhost";
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(app1);
+    app.add_backend(app2);
+}
+
+sub vcl_recv {
+    if (req.url ~ "^/media/") {
+        set req.backend_hint = media;
+    } else {
+        set req.backend_hint = app.backend();
+    }
+    unset req.http.X-Language;
+
+    # Wagtail's HTTPBackend: PURGE <page path> with the site's Host. Banned, not purged, so every
+    # language copy and every query string of the page (?page=2) goes at once. The ban names only obj.*
+    # fields, so the ban lurker can clean up in the background.
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (!req.http.host) {
+            return (synth(400, "PURGE needs a Host header"));
+        }
+        ban("obj.http.X-Host == " + req.http.host +
+            " && obj.http.X-Url ~ ^" +
+            regsuball(regsub(req.url, "\?.*$", ""), "[.*+?^$()\[\]{}|\\]", "\\\0") +
+            "(\?|$)");
+        return (synth(200, "Banned"));
+    }
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Personal by nature: the admin, posting and confirming comments, choosing a language.
+    if (req.url ~ "^/(admin|django-admin|kommentare|sprache)/") {
+        return (pass);
+    }
+    if (req.http.Authorization) {
+        return (pass);
+    }
+
+    # Cookies: a session, a CSRF token or a pending message belong to one reader: never from the cache.
+    # Otherwise only the language choice matters to the app; every other cookie (set by scripts on other
+    # subdomains, say) is dropped so it cannot split or bypass the cache.
+    if (req.http.Cookie) {
+        if (req.http.Cookie ~ "(^|;)\s*(sessionid|csrftoken|messages)=") {
+            return (pass);
+        }
+        if (req.http.Cookie ~ "(^|;)\s*django_language=[A-Za-z-]{2,10}\s*(;|$)") {
+            set req.http.X-Language = regsub(
+                req.http.Cookie, "^(.*;)?\s*django_language=([A-Za-z-]{2,10})\s*(;.*)?$", "\2");
+            set req.http.Cookie = "django_language=" + req.http.X-Language;
+        } else {
+            unset req.http.Cookie;
+        }
+    }
+
+    # Stale copies: for 10 seconds while the app servers are healthy (refreshed in the background),
+    # for as long as we have them (beresp.grace) while none is.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+    return (hash);
+}
+
+# German and English copies of a page are separate objects.
+sub vcl_hash {
+    hash_data(req.url);
+    if (req.http.host) {
+        hash_data(req.http.host);
+    } else {
+        hash_data(server.ip);
+    }
+    if (req.http.X-Language) {
+        hash_data(req.http.X-Language);
+    }
+    return (lookup);
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.X-Language;
+}
+
+sub vcl_backend_response {
+    # For bans (see PURGE above); removed again before delivery.
+    set beresp.http.X-Url = bereq.url;
+    set beresp.http.X-Host = bereq.http.host;
+
+    # The app answers 503 (no-store) while PostgreSQL or Redis is away. A background refresh keeps the
+    # stale copy instead; otherwise the error goes to the reader and is never stored (only remembered as
+    # uncacheable for a second).
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.ttl = 1s;
+        set beresp.grace = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    if (bereq.uncacheable) {
+        return (deliver);
+    }
+    # The app decides: `public, max-age=60, s-maxage=3600` for anonymous pages (Varnish uses s-maxage),
+    # `private, no-cache` for anything personal. A response that sets a cookie is never shared.
+    if (beresp.http.Set-Cookie
+        || beresp.http.Cache-Control ~ "(?i)(private|no-cache|no-store)"
+        || beresp.http.Vary == "*"
+        || beresp.ttl <= 0s) {
+        # Remembered as uncacheable for a minute, so requests for it are not queued behind each other.
+        set beresp.ttl = 60s;
+        set beresp.grace = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    # Uploads have unique names; without a Cache-Control of their own they are kept for a day.
+    if (bereq.url ~ "^/media/" && !beresp.http.Cache-Control) {
+        set beresp.ttl = 1d;
+    }
+    # Served stale while every app server is down (see req.grace above).
+    set beresp.grace = 6h;
+    return (deliver);
+}
+
+# No app server answers: a calm page, like the app's own 503, that nobody keeps.
+sub vcl_backend_error {
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    synthetic({"<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Gleich wieder da</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem;">
+<h1>Gleich wieder da</h1>
+<p>Unsere Seite ist für einen Moment nicht erreichbar. Bitte versuchen Sie es in einer Minute noch
+einmal; falls Sie gerade etwas abgeschickt haben, senden Sie es dann bitte erneut.</p>
+</body>
+</html>
+"});
+    return (deliver);
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    unset resp.http.X-Url;
+    unset resp.http.X-Host;
+}

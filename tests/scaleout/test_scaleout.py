@@ -1,0 +1,426 @@
+"""Scale-out proof against the production stack of `scripts/prod-stack.sh` (two gunicorn app servers A and
+B behind Varnish, one PostgreSQL, one Redis, the task worker, mails over SMTP to a sink).
+
+Everything goes over plain HTTP, as a reader, a moderator and the front cache see it; `manage.py shell`
+with the stack's environment only publishes the new story and reads the policy. The tests run in file
+order and build on each other: the story published first carries the comments of the later ones.
+"""
+
+import email
+import email.policy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+VARNISH = os.environ.get("SCALEOUT_BASE", "")
+APP_A = os.environ.get("SCALEOUT_APP_A", "")
+APP_B = os.environ.get("SCALEOUT_APP_B", "")
+MAIL_DIR = Path(os.environ.get("SCALEOUT_MAIL_DIR", "."))
+TIMEOUT = 10  # seconds for one HTTP request
+POLL_STEP = 0.05
+VISIBLE_WITHIN = 1.0
+# What a browser sends with a form posted from one of our own pages.
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
+
+
+# Helpers
+
+
+def stack_env():
+    """The stack's production environment (SECRET_KEY, DATABASE_URL, ...), from its env file."""
+    env = {"PATH": os.environ["PATH"]}
+    for line in Path(os.environ["SCALEOUT_ENV_FILE"]).read_text().splitlines():
+        match = re.fullmatch(r"export (\w+)=(?:'(.*)'|(.*))", line.strip())
+        if match:
+            env[match[1]] = match[2] if match[2] is not None else match[3]
+    return env
+
+
+def shell(code):
+    """Runs `code` in `manage.py shell` against the stack; its last output line is JSON."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=stack_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def stack(command):
+    """A subcommand of scripts/prod-stack.sh for the running stack (pg-stop, pg-start)."""
+    subprocess.run([shutil.which("bash"), os.environ["SCALEOUT_STACK"], command], check=True, timeout=120)
+
+
+class Inputs(HTMLParser):
+    """name -> value of the <input> fields of the form with `form_id` (of every form without one)."""
+
+    def __init__(self, html, form_id=None):
+        super().__init__()
+        self.form_id = form_id
+        self.inside = form_id is None
+        self.values = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and self.form_id is not None:
+            self.inside = attrs.get("id") == self.form_id
+        elif tag == "input" and self.inside and attrs.get("name"):
+            self.values[attrs["name"]] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.form_id is not None:
+            self.inside = False
+
+
+def get(url, session=None, **kwargs):
+    return (session or requests).get(url, timeout=TIMEOUT, allow_redirects=False, **kwargs)
+
+
+def cached_in_varnish(path):
+    """Fetches `path` through Varnish until it comes from the cache, like a second reader would."""
+    for _ in range(3):
+        response = get(VARNISH + path)
+        assert response.status_code == 200, response.status_code
+        if response.headers.get("X-Cache") == "HIT":
+            return response
+    pytest.fail(f"{path} is not cached by Varnish: {dict(response.headers)}")
+
+
+def wait_until_visible(targets, text, limit):
+    """Polls every target (name -> URL) every 50 ms until its page contains `text`; seconds per target."""
+    start = time.monotonic()
+    seen = {}
+    while len(seen) < len(targets):
+        for name, url in targets.items():
+            if name not in seen and text in get(url).text:
+                seen[name] = time.monotonic() - start
+        if len(seen) < len(targets):
+            if time.monotonic() - start > limit:
+                missing = sorted(set(targets) - set(seen))
+                pytest.fail(f"not visible after {limit:.2f} s on {missing} (visible on {seen})")
+            time.sleep(POLL_STEP)
+    return seen
+
+
+def mail_to(address, limit=15):
+    """The body of the first mail to `address` that the SMTP sink kept (sent by the task worker)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        for path in sorted(MAIL_DIR.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if address in str(message["To"]):
+                return message.get_body(preferencelist=("plain",)).get_content()
+        time.sleep(0.1)
+    pytest.fail(f"no mail to {address} within {limit} s in {MAIL_DIR}")
+
+
+def post_comment(server, story, form, text, address):
+    data = {
+        **form,
+        "name": "Robin Beispiel",
+        "email": address,
+        "comment": text,
+        "consent": "on",
+        "website": "",
+    }
+    return requests.post(
+        f"{server}/kommentare/posten/",
+        data=data,
+        headers=SAME_ORIGIN,
+        timeout=TIMEOUT,
+        allow_redirects=False,
+    )
+
+
+def comment_form(server, story):
+    """The hidden fields of the comment form on the story page (signed timestamp included)."""
+    response = get(server + story["path"])
+    assert response.status_code == 200
+    fields = Inputs(response.text, "kommentar-formular").values
+    assert {"content_type", "object_pk", "timestamp", "security_hash"} <= set(fields), fields
+    return fields, time.monotonic()
+
+
+def wait_out_fill_time(fetched_at, story):
+    remaining = story["min_fill_seconds"] + 0.2 - (time.monotonic() - fetched_at)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+def admin_session(server):
+    """A moderator logged in to the Wagtail admin on `server`."""
+    session = requests.Session()
+    login = get(f"{server}/admin/login/", session)
+    token = Inputs(login.text).values["csrfmiddlewaretoken"]
+    response = session.post(
+        f"{server}/admin/login/",
+        data={
+            "username": os.environ["SCALEOUT_ADMIN_USER"],
+            "password": os.environ["SCALEOUT_ADMIN_PASSWORD"],
+            "csrfmiddlewaretoken": token,
+            "next": "/admin/",
+        },
+        timeout=TIMEOUT,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text[:500]
+    assert "sessionid" in session.cookies
+    return session
+
+
+# The story everything else builds on.
+
+
+@pytest.fixture(scope="module")
+def story(measurements):
+    """A new story, published through Wagtail (save_revision().publish()) while the story index sits in
+    Varnish's cache; the purge goes out through the task queue."""
+    cached_in_varnish("/blog/")
+    title = f"Skalierungstest {uuid.uuid4().hex[:8]}"
+    started = time.monotonic()
+    data = shell(f"""
+import json
+from blog.models import StoryIndexPage, StoryPage
+from comments.models import CommentPolicy
+from wagtail.models import Site
+
+index = StoryIndexPage.objects.live().first()
+story = StoryPage(
+    title={title!r},
+    slug={title.lower().replace(" ", "-")!r},
+    teaser="Eine Geschichte, die nur der Skalierungstest erzählt.",
+    body=[("paragraph", "<p>Zwei App-Server, ein Varnish, eine Datenbank.</p>")],
+)
+index.add_child(instance=story)
+story.save_revision().publish()
+policy = CommentPolicy.for_site(Site.objects.get(is_default_site=True))
+print(json.dumps({{
+    "id": story.pk,
+    "path": story.url,
+    "index_path": index.url,
+    "min_fill_seconds": policy.min_fill_seconds,
+    "posts_per_ip": policy.posts_per_ip_per_hour,
+    "mails_per_ip": policy.confirmation_mails_per_ip_per_hour,
+}}))
+""")
+    data["title"] = title
+    data["published_at"] = time.monotonic()
+    measurements.append(f"story published via manage.py shell in {data['published_at'] - started:.2f} s")
+    return data
+
+
+# 1. A story published on A appears on B and through Varnish
+
+
+def test_published_story_appears_on_b_and_through_varnish(story, measurements):
+    seen = wait_until_visible(
+        {"B": APP_B + story["index_path"], "Varnish": VARNISH + story["index_path"]}, story["title"], 5
+    )
+    measurements.append(
+        "new story on the index after publishing: "
+        + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in seen.items())
+    )
+    assert get(VARNISH + story["path"]).status_code == 200
+    assert get(APP_A + story["path"]).status_code == 200
+
+
+# 2. Comment posted on A, confirmed by mail, approved on B: visible everywhere within a second
+
+
+def test_comment_approved_on_b_is_visible_everywhere_within_a_second(story, measurements):
+    form, fetched_at = comment_form(APP_A, story)
+    address = f"leserin-{uuid.uuid4().hex[:8]}@example.org"
+    text = f"Ein Kommentar quer durch den Stapel {uuid.uuid4().hex[:8]}"
+    wait_out_fill_time(fetched_at, story)
+
+    posted = post_comment(APP_A, story, form, text, address)
+    assert posted.status_code == 302, posted.text[:2000]
+    assert posted.headers["Location"].endswith("#kommentare")
+    story["posts"] = 1
+
+    # The confirmation mail goes out over SMTP through the task worker.
+    link = re.search(r"https?://\S+/kommentare/bestaetigen/\S+/", mail_to(address))
+    assert link, "no confirmation link in the mail"
+    reader = requests.Session()
+    confirm_page = get(link[0], reader)
+    assert confirm_page.status_code == 200
+    confirmed = reader.post(
+        link[0],
+        data={"csrfmiddlewaretoken": Inputs(confirm_page.text).values["csrfmiddlewaretoken"]},
+        timeout=TIMEOUT,
+        allow_redirects=False,
+    )
+    assert confirmed.status_code == 302, confirmed.text[:500]
+
+    # A first-time commenter waits for a moderator; meanwhile Varnish keeps the page without it.
+    assert text not in get(APP_A + story["path"]).text
+    cached_in_varnish(story["path"])
+
+    moderator = admin_session(APP_B)
+    listing = get(f"{APP_B}/admin/snippets/comments/storycomment/?status=pending", moderator)
+    assert listing.status_code == 200
+    comment_id = shell(f"""
+import json
+from comments.models import StoryComment
+print(json.dumps(StoryComment.objects.get(user_email={address!r}).pk))
+""")
+    approve_url = f"{APP_B}/admin/kommentare/{comment_id}/approve/"
+    confirm = get(approve_url, moderator)
+    assert confirm.status_code == 200
+    approved = moderator.post(
+        approve_url,
+        data={"csrfmiddlewaretoken": Inputs(confirm.text).values["csrfmiddlewaretoken"]},
+        timeout=TIMEOUT,
+        allow_redirects=False,
+    )
+    assert approved.status_code == 302, approved.text[:500]
+
+    seen = wait_until_visible(
+        {
+            "A": APP_A + story["path"],
+            "B": APP_B + story["path"],
+            "Varnish": VARNISH + story["path"],
+        },
+        text,
+        VISIBLE_WITHIN,
+    )
+    measurements.append(
+        "approved comment visible after the moderator's POST returned: "
+        + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in seen.items())
+    )
+    story["approved_text"] = text
+
+
+# 3. Rate limits are shared by both app servers (Redis)
+
+
+def test_rate_limit_holds_across_both_servers(story, measurements):
+    used = shell("""
+import json
+from comments.models import CommentPolicy
+from comments.policy import rate_limits
+from django.core.cache import cache
+from wagtail.models import Site
+
+limits = rate_limits(CommentPolicy.for_site(Site.objects.get(is_default_site=True)))
+print(json.dumps({
+    name: cache.get(limits[name].cache_key("127.0.0.0"), 0) for name in ("posts_per_ip", "mails_per_ip")
+}))
+""")
+    allowed = min(story["posts_per_ip"] - used["posts_per_ip"], story["mails_per_ip"] - used["mails_per_ip"])
+    assert allowed > 0, used
+    form, fetched_at = comment_form(APP_B, story)
+    wait_out_fill_time(fetched_at, story)
+
+    servers = [APP_A, APP_B]
+    for number in range(allowed):
+        response = post_comment(
+            servers[number % 2],
+            story,
+            form,
+            f"Kommentar Nummer {number} zum Test der Grenzen",
+            f"grenze-{number}-{uuid.uuid4().hex[:6]}@example.org",
+        )
+        assert response.status_code == 302, (number, response.status_code)
+    story["posts"] = story.get("posts", 0) + allowed
+
+    for server in servers:
+        refused = post_comment(
+            server,
+            story,
+            form,
+            "Einer zu viel",
+            f"zuviel-{uuid.uuid4().hex[:6]}@example.org",
+        )
+        assert refused.status_code == 429, (server, refused.status_code)
+    measurements.append(
+        f"rate limit: {allowed} more posts accepted alternating A/B, the next refused on both (429)"
+    )
+
+
+# 4. PostgreSQL goes away and comes back
+
+
+def app_master_pids():
+    state = Path(os.environ["PROD_STACK_DIR"])
+    return {name: (state / f"{name}.pid").read_text().strip() for name in ("app1", "app2")}
+
+
+def test_database_outage_gives_calm_503_and_recovers_by_itself(story, measurements):
+    pids = app_master_pids()
+    cached_in_varnish(story["path"])
+    stack("pg-stop")
+    try:
+        # A query of their own keeps the requests away from the app's page cache in Redis: these pages
+        # need the database.
+        for server in (APP_A, APP_B):
+            for path in (story["path"], "/", story["index_path"], "/suche/"):
+                response = get(f"{server}{path}?q=pause-{uuid.uuid4().hex[:8]}")
+                assert response.status_code == 503, (server, path, response.status_code)
+                assert response.headers.get("Retry-After"), (server, path)
+                assert "no-store" in response.headers.get("Cache-Control", "")
+                assert "Gleich wieder da" in response.text
+                assert "Traceback" not in response.text
+                assert "OperationalError" not in response.text
+        # Varnish still serves the page it has; a page it has not is a calm 503 as well.
+        kept = get(VARNISH + story["path"])
+        assert kept.status_code == 200 and kept.headers["X-Cache"] == "HIT"
+        assert story.get("approved_text", "") in kept.text
+        missing = get(f"{VARNISH}/blog/?nicht-im-cache={uuid.uuid4().hex}")
+        assert missing.status_code == 503
+        assert missing.headers.get("Retry-After")
+    finally:
+        stack("pg-start")
+    restarted = time.monotonic()
+
+    # Both app servers answer again by themselves, without a restart.
+    back = {}
+    while len(back) < 2:
+        for name, server in (("A", APP_A), ("B", APP_B)):
+            if name not in back and get(server + story["path"]).status_code == 200:
+                back[name] = time.monotonic() - restarted
+        if len(back) < 2:
+            assert time.monotonic() - restarted < 10, f"app servers not back after 10 s: {back}"
+            time.sleep(0.1)
+    assert app_master_pids() == pids
+    for pid in pids.values():
+        os.kill(int(pid), 0)  # the same gunicorn masters are still running
+
+    # And Varnish once its health probe has seen them healthy again.
+    while get(f"{VARNISH}/blog/?nach-der-pause={uuid.uuid4().hex}").status_code != 200:
+        assert time.monotonic() - restarted < 15, "Varnish does not reach the app servers again"
+        time.sleep(0.2)
+    varnish_back = time.monotonic() - restarted
+    measurements.append(
+        "after PostgreSQL restarted: "
+        + ", ".join(f"{name} 200 after {seconds:.2f} s" for name, seconds in back.items())
+        + f", through Varnish after {varnish_back:.2f} s"
+    )
+
+    # Nothing lost: every comment posted before the outage is still there, the approved one is shown.
+    stored = shell(f"""
+import json
+from comments.models import StoryComment
+print(json.dumps(StoryComment.objects.filter(object_pk="{story["id"]}").count()))
+""")
+    assert stored == story.get("posts", 0)
+    if "approved_text" in story:
+        assert story["approved_text"] in get(APP_A + story["path"]).text
+        assert story["approved_text"] in get(APP_B + story["path"]).text
