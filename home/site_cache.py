@@ -7,6 +7,8 @@ a comment shown or hidden) bumps the generation, and every app server stops usin
 once. Nothing is ever stale for longer than the transaction that changed it.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -20,11 +22,17 @@ TIMEOUT = 24 * 60 * 60
 MISSING = object()
 
 
+def first_generation():
+    """Milliseconds since 1970: should Redis ever lose the counter (evicted, restarted), it starts again
+    above every number it had, and no entry from before can come back."""
+    return int(time.time() * 1000)
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, first_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY) or first_generation()
     return value
 
 
@@ -32,7 +40,7 @@ def bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, first_generation(), timeout=None)
 
 
 def changed():

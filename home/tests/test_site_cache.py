@@ -1,6 +1,7 @@
 """Site-wide data and whole pages come from the cache, and never outlive the change that ends them."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -8,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from blog.tests.factories import StoryCategoryFactory, StoryPageFactory
 from comments.models import CommentStatus
 from comments.tests.factories import StoryCommentFactory
+from home import site_cache
 from home.models import SiteSettings
 from home.tests.factories import StandardPageFactory
 
@@ -171,3 +173,16 @@ def test_logged_in_readers_and_queries_bypass_the_page_cache(client, story, page
 def test_pages_are_rendered_every_time_when_the_page_cache_is_off(client, story):
     client.get("/blog/esel/")
     assert "X-Page-Cache" not in client.get("/blog/esel/")
+
+
+def test_a_lost_generation_counter_never_brings_old_entries_back(monkeypatch):
+    now = [1_000.0]
+    monkeypatch.setattr(site_cache.time, "time", lambda: now[0])
+    built = []
+    site_cache.remember("probe", lambda: built.append("first") or "first")
+    site_cache.changed()
+    now[0] += 60  # a minute later, Redis loses the counter (evicted, or restarted without its data)
+    cache.delete(site_cache.GENERATION_KEY)
+
+    assert site_cache.remember("probe", lambda: built.append("second") or "second") == "second"
+    assert built == ["first", "second"]
