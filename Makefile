@@ -87,3 +87,9 @@ clean:
 
 screenshots: install-dev chromium
 	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser
+
+# Throughput, latency and queries per page on the production stack (gunicorn, PostgreSQL, Redis, Varnish,
+# nginx as the static ceiling), printed as a table and written to var/bench/latest.md; see docs/performance.md.
+# Ports of its own, so it never meets a test run or another stack on this machine.
+bench: install
+	PG_PORT=55434 REDIS_PORT=56381 bash scripts/with-services.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
