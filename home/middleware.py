@@ -135,13 +135,15 @@ class PageCacheMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Finds the request's Wagtail site in the shared cache (Wagtail asks the database every time)."""
+    """Finds the request's Wagtail site in the shared cache (Wagtail asks the database every time), and
+    reads the site cache's generation once for the whole request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Database or cache away: the view decides (/healthz reports it, a page answers 503).
-        with contextlib.suppress(UNAVAILABLE_ERRORS):
-            request._wagtail_site = site_cache.find_site(request)
-        return self.get_response(request)
+        with site_cache.request_scope():
+            # Database or cache away: the view decides (/healthz reports it, a page answers 503).
+            with contextlib.suppress(UNAVAILABLE_ERRORS):
+                request._wagtail_site = site_cache.find_site(request)
+            return self.get_response(request)

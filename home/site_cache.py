@@ -7,6 +7,8 @@ a comment shown or hidden) bumps the generation, and every app server stops usin
 once. Nothing is ever stale for longer than the transaction that changed it.
 """
 
+import contextlib
+import threading
 import time
 
 from django.core.cache import cache
@@ -18,6 +20,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 
 GENERATION_KEY = "site-generation"
+_request = threading.local()
 TIMEOUT = 24 * 60 * 60
 MISSING = object()
 
@@ -29,14 +32,29 @@ def first_generation():
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
+    """The current generation; read once per request (`request_scope`), a dozen entries use it."""
+    value = getattr(_request, "generation", None)
     if value is None:
-        cache.add(GENERATION_KEY, first_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY) or first_generation()
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, first_generation(), timeout=None)
+            value = cache.get(GENERATION_KEY) or first_generation()
+        if getattr(_request, "active", False):
+            _request.generation = value
     return value
 
 
+@contextlib.contextmanager
+def request_scope():
+    _request.active, _request.generation = True, None
+    try:
+        yield
+    finally:
+        _request.active, _request.generation = False, None
+
+
 def bump():
+    _request.generation = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

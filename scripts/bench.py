@@ -621,6 +621,8 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
         logfile = work / f"gunicorn-{name}.log"
         command = [
             gunicorn,
+            "--config",
+            "python:config.gunicorn",
             "config.wsgi",
             "--workers",
             str(GUNICORN_WORKERS),

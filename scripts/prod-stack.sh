@@ -263,7 +263,8 @@ start_app() {
     # --proxy-protocol: Varnish sends the reader's address first (PROXY v1); plain HTTP works as well.
     # shellcheck disable=SC2016 # expanded by the inner bash
     spawn "$name" bash -c 'set -a; . "$0"; set +a; exec "$@"' "$STATE/env" \
-        "$GUNICORN" config.wsgi --name "stories-$name" --bind "$HOST:$port" --workers "$WORKERS" \
+        "$GUNICORN" --config python:config.gunicorn config.wsgi --name "stories-$name" \
+        --bind "$HOST:$port" --workers "$WORKERS" \
         --proxy-protocol v1 --proxy-allow-from "$HOST" --timeout 30 --graceful-timeout 10 \
         --access-logfile - --error-logfile -
 }
