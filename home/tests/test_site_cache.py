@@ -186,3 +186,14 @@ def test_a_lost_generation_counter_never_brings_old_entries_back(monkeypatch):
 
     assert site_cache.remember("probe", lambda: built.append("second") or "second") == "second"
     assert built == ["first", "second"]
+
+
+def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
+    with site_cache.request_scope():
+        before = site_cache.generation()
+        cache.set(site_cache.GENERATION_KEY, before + 5)  # another server's change, mid-request
+        assert site_cache.generation() == before
+        site_cache.changed()  # this request's own change
+        assert site_cache.generation() == before + 6
+    cache.set(site_cache.GENERATION_KEY, before + 10)
+    assert site_cache.generation() == before + 10
