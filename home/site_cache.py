@@ -2,8 +2,8 @@
 production) so that a page view asks the database only for what is its own.
 
 Every entry lives under the current *generation*. Any change that can alter what readers see (a page
-saved, published, moved or deleted; a setting, site, view restriction, author, category or tag saved;
-a comment shown or hidden) bumps the generation, and every app server stops using the old entries at
+saved, published, moved or deleted; a setting, site, view restriction, image, author, category or tag
+saved; a comment shown or hidden) bumps the generation, and every app server stops using the old entries at
 once. Nothing is ever stale for longer than the transaction that changed it.
 """
 
@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 
 GENERATION_KEY = "site-generation"
@@ -140,7 +141,8 @@ def affects_readers(instance):
     from blog.models import Author, StoryCategory
 
     return isinstance(
-        instance, (Page, Site, PageViewRestriction, BaseSiteSetting, Author, StoryCategory, Tag)
+        instance,
+        (Page, Site, PageViewRestriction, BaseSiteSetting, AbstractImage, Author, StoryCategory, Tag),
     )
 
 

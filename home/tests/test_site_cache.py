@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from blog.tests.factories import StoryCategoryFactory, StoryPageFactory
+from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
 from comments.models import CommentStatus
 from comments.tests.factories import StoryCommentFactory
 from home import site_cache
@@ -197,3 +197,12 @@ def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
         assert site_cache.generation() == before + 6
     cache.set(site_cache.GENERATION_KEY, before + 10)
     assert site_cache.generation() == before + 10
+
+
+def test_a_new_image_description_shows_on_the_listing_at_once(client, story_index):
+    image = ImageFactory(description="Ein Esel aus Plüsch")
+    StoryPageFactory(parent=story_index, hero_image=image, hero_alt="")
+    assert 'alt="Ein Esel aus Plüsch"' in text_of(client, "/blog/")
+    image.description = "Emil, der Esel, wieder zu Hause"
+    image.save()
+    assert 'alt="Emil, der Esel, wieder zu Hause"' in text_of(client, "/blog/")
