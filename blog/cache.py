@@ -49,25 +49,27 @@ def purge_story(story, *old_urls):
     batch.purge()
 
 
-def purge_story_of_comment(comment):
-    """After the transaction: a comment's story and the listings that count its comments. Once per
-    story and transaction, however many of its comments a bulk action changed."""
-    site_cache.changed()  # comment counts on listings and related stories
+def purge_story_later(story_pk):
+    """After the transaction: a story whose discussion changed (a comment shown or hidden, the
+    discussion closed or reopened) and the listings that count its comments. Once per story and
+    transaction, however many of its comments a bulk action changed."""
+    site_cache.changed()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    story_pk = str(story_pk)
     connection = transaction.get_connection()
     queued = connection.__dict__.setdefault("queued_story_purges", {})
-    callback = queued.get(comment.object_pk)
+    callback = queued.get(story_pk)
     # Still waiting for this transaction's commit? (Not if it ran, or was dropped by a rollback.)
     if callback is not None and any(func is callback for _ids, func, _robust in connection.run_on_commit):
         return
 
     def purge():
-        story = StoryPage.objects.live().filter(pk=comment.object_pk).first()
+        story = StoryPage.objects.live().filter(pk=story_pk).first()
         if story is not None:
             purge_story(story)
 
-    queued[comment.object_pk] = purge
+    queued[story_pk] = purge
     transaction.on_commit(purge)
 
 

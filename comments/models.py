@@ -148,8 +148,10 @@ class StoryComment(ShownComment, XtdComment):
         comment._loaded_status = comment.__dict__.get("status")
         return comment
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.comment_html = text_as_html(self.comment)
+        if update_fields is not None and "comment" in update_fields:
+            update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
         newly_published = self.is_public and getattr(self, "_loaded_status", None) != CommentStatus.PUBLISHED
@@ -159,12 +161,12 @@ class StoryComment(ShownComment, XtdComment):
             getattr(self, "_loaded_status", None) in (None, CommentStatus.UNCONFIRMED)
         )
         shown_before = getattr(self, "_loaded_status", None) == CommentStatus.PUBLISHED
-        super().save(*args, **kwargs)
+        super().save(*args, update_fields=update_fields, **kwargs)
         self._loaded_status = self.status
         if self.is_public or shown_before:
-            from blog.cache import purge_story_of_comment
+            from blog.cache import purge_story_later
 
-            purge_story_of_comment(self)
+            purge_story_later(self.object_pk)
         if newly_published:
             from .notifications import notify_thread_subscribers
 
@@ -407,8 +409,11 @@ class StoryDiscussion(models.Model):
         """Record the decision and log it in the story's history."""
         from wagtail.log_actions import log
 
+        from blog.cache import purge_story_later
+
         cls.objects.update_or_create(page_id=story.pk, defaults={"decision": decision, "decided_by": user})
         log(story, "comments.close" if decision == cls.CLOSED else "comments.reopen", user=user)
+        purge_story_later(story.pk)  # cached copies still show (or lack) the comment form
 
 
 class CommentConfirmation(models.Model):

@@ -21,6 +21,6 @@ def sync_site_domain(sender, using="default", **kwargs):
 def purge_deleted_comment(sender, instance, **kwargs):
     """A deleted comment that readers could see leaves the cached story and listings too."""
     if instance.is_public:
-        from blog.cache import purge_story_of_comment
+        from blog.cache import purge_story_later
 
-        purge_story_of_comment(instance)
+        purge_story_later(instance.object_pk)

@@ -7,7 +7,7 @@ from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
-from comments.models import CommentStatus
+from comments.models import CommentStatus, StoryDiscussion
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +92,11 @@ def test_a_waiting_comment_purges_nothing(story, purged, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         StoryCommentFactory(story=story, status=CommentStatus.PENDING)
     assert purged == []
+
+
+def test_closing_or_reopening_a_discussion_purges_the_story(
+    story, purged, django_capture_on_commit_callbacks, admin_user
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
+    assert sorted(purged) == sorted(STORY_URLS)

@@ -319,3 +319,13 @@ def test_editors_without_the_group_get_403_everywhere_and_nothing_changes(client
     unchanged = StoryComment.objects.get(pk=comment.pk)
     assert (unchanged.comment, unchanged.user_email) == ("Geheimer Text", ADDRESS)
     assert not ModelLogEntry.objects.exists()
+
+
+def test_deleting_leaves_no_copy_of_the_text_in_a_placeholder(client, moderator, story):
+    with_reply = paulas_comment(story, comment="Meine Kundennummer ist 4711")
+    StoryCommentFactory(story=story, parent=with_reply, comment="Antwort bleibt")
+
+    client.post(ERASE_URL, erase_data("delete"))
+
+    placeholder = StoryComment.objects.get(pk=with_reply.pk)
+    assert "4711" not in placeholder.comment + placeholder.comment_html

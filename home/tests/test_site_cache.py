@@ -1,5 +1,7 @@
 """Site-wide data and whole pages come from the cache, and never outlive the change that ends them."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -7,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
-from comments.models import CommentStatus
+from comments.models import CommentStatus, StoryDiscussion
 from comments.tests.factories import StoryCommentFactory
 from home import site_cache
 from home.models import SiteSettings
@@ -206,3 +208,14 @@ def test_a_new_image_description_shows_on_the_listing_at_once(client, story_inde
     image.description = "Emil, der Esel, wieder zu Hause"
     image.save()
     assert 'alt="Emil, der Esel, wieder zu Hause"' in text_of(client, "/blog/")
+
+
+def test_a_closed_discussion_replaces_the_cached_page(client, story_index, page_cache, admin_user):
+    story = StoryPageFactory(parent=story_index, slug="heute", date=datetime.date.today())
+    client.get("/blog/heute/")  # the very first view creates the settings rows (site, comment policy)
+    client.get("/blog/heute/")
+    cached = client.get("/blog/heute/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert 'id="kommentar-formular"' in cached.content.decode()
+    StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
+    assert 'id="kommentar-formular"' not in text_of(client, "/blog/heute/")
