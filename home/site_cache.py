@@ -92,6 +92,16 @@ def find_site(request):
     return remember(f"site-for:{hostname}:{request.get_port()}", build)
 
 
+def first_live_page(model, site):
+    """The site's first live page of `model` (its story index, its FAQ), or None."""
+
+    def lookup():
+        pages = model.objects.live()
+        return (pages.in_site(site) if site is not None else pages).first()
+
+    return remember(f"first-live:{model._meta.label_lower}:{getattr(site, 'pk', None)}", lookup)
+
+
 def restricted_paths():
     """Tree paths of the pages with a view restriction (private sections); usually none."""
     return remember(

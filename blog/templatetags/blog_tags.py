@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from blog.models import StoryIndexPage
-from home.site_cache import remember
+from home.site_cache import first_live_page
 
 register = template.Library()
 
@@ -27,13 +27,7 @@ def find_story_index(request):
     if request is None:
         return StoryIndexPage.objects.live().first()
     if not hasattr(request, "_story_index"):
-        site = Site.find_for_request(request)
-
-        def lookup():
-            stories = StoryIndexPage.objects.live()
-            return (stories.in_site(site) if site is not None else stories).first()
-
-        request._story_index = remember(f"story-index:{getattr(site, 'pk', None)}", lookup)
+        request._story_index = first_live_page(StoryIndexPage, Site.find_for_request(request))
     return request._story_index
 
 

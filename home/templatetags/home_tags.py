@@ -10,7 +10,6 @@ from wagtail.models import Site
 from blog.templatetags.blog_tags import json_for_script
 from home import site_cache
 from home.models import FaqPage, SocialProfileBlock
-from home.site_cache import remember
 
 register = template.Library()
 
@@ -35,13 +34,7 @@ def faq_url(context):
     if request is None:
         return ""
     if not hasattr(request, "_faq_url"):
-        site = Site.find_for_request(request)
-
-        def lookup():
-            pages = FaqPage.objects.live()
-            return (pages.in_site(site) if site is not None else pages).first()
-
-        faq = remember(f"faq-page:{getattr(site, 'pk', None)}", lookup)
+        faq = site_cache.first_live_page(FaqPage, Site.find_for_request(request))
         request._faq_url = faq.get_url(request=request) if faq else ""
     return request._faq_url
 
@@ -55,7 +48,7 @@ def site_generation():
 @register.simple_tag
 def page_ancestors(page):
     """The pages above `page`, for breadcrumbs; they change only when something is published."""
-    return remember(f"ancestors:{page.path}", lambda: list(page.get_ancestors()))
+    return site_cache.remember(f"ancestors:{page.path}", lambda: list(page.get_ancestors()))
 
 
 @register.filter
