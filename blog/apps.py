@@ -7,4 +7,7 @@ class BlogConfig(AppConfig):
     verbose_name = _("Geschichten")
 
     def ready(self):
-        from . import cache, signals  # noqa: F401
+        from . import cache  # noqa: F401
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -36,6 +36,7 @@ from wagtail.search import index
 from comments.forms import CommentForm
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.panels import CommentSummaryPanel
+from core.names import initials
 from home.site_cache import CachedViewRestrictionsMixin, public, remember
 
 from .blocks import StoryBodyBlock
@@ -105,7 +106,7 @@ class Author(index.Indexed, models.Model):
 
     @property
     def initials(self):
-        return "".join(part[0] for part in self.name.split()[:2]).upper()
+        return initials(self.name)
 
 
 class StoryCategory(index.Indexed, models.Model):

@@ -16,6 +16,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.names import initials
 from home.site_cache import CachedSiteSettingMixin
 
 from .rendering import text_as_html
@@ -81,9 +82,7 @@ class ShownComment:
 
     @property
     def initials(self):
-        """Up to two letters for the avatar: "Erika Muster" is "EM"."""
-        parts = [part for part in self.user_name.replace("-", " ").split() if part[:1].isalnum()]
-        return "".join(part[0] for part in parts[:2]).upper() or "?"
+        return initials(self.user_name)
 
 
 class ThreadComment(ShownComment):

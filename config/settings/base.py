@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "blog",
     "wagtail.contrib.forms",

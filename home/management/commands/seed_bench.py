@@ -18,10 +18,9 @@ from collections import Counter
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Max, Q
-from wagtail.signals import page_published
 
-from blog.models import Author, StoryCategory, StoryIndexPage, StoryPage
-from blog.signals import warm_renditions_when_published
+from blog.models import Author, StoryCategory, StoryIndexPage
+from blog.signal_handlers import rendition_warmup_suspended
 from comments.models import CommentStatus, StoryComment
 from home import demo_content as content
 
@@ -58,12 +57,8 @@ class Command(SeedDemoCommand):
         # seed_demo's helpers (child_page, reader_accounts, story) count what they find and make.
         self.created, self.existing, self.added = Counter(), Counter(), {}
         # No rendition warm-up tasks: the benchmark renders the pages itself.
-        page_published.disconnect(warm_renditions_when_published, sender=StoryPage)
-        try:
-            with transaction.atomic():
-                stories = [self.bench_story(size) for size in wanted]
-        finally:
-            page_published.connect(warm_renditions_when_published, sender=StoryPage)
+        with rendition_warmup_suspended(), transaction.atomic():
+            stories = [self.bench_story(size) for size in wanted]
         facts = [self.facts(story, size) for story, size in stories]
         if as_json:
             self.stdout.write(json.dumps(facts, ensure_ascii=False))

@@ -5,6 +5,7 @@ Every object is looked up by a stable key (slug, or title for images) first, so 
 nothing. Texts live in `home.demo_content`, pictures are drawn by `home.demo_images`.
 """
 
+import contextlib
 import datetime
 import random
 import time
@@ -23,11 +24,11 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
-from wagtail.signals import page_published
 
 from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, StoryPage, StoryRelatedLink
-from blog.signals import warm_renditions_when_published
+from blog.signal_handlers import rendition_warmup_suspended
 from comments.models import CommentReport, CommentStatus, StoryComment
+from core.names import initials
 from home import demo_content as content
 from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
 from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
@@ -68,15 +69,9 @@ class Command(BaseCommand):
         self.new_pages = []
         self.removed = []
         self.messages = []
-        if not warm:
-            # Publishing queues a rendition warm-up per story (blog.signals); --no-warm means none.
-            page_published.disconnect(warm_renditions_when_published, sender=StoryPage)
-        try:
-            with transaction.atomic():
-                site = self.build()
-        finally:
-            if not warm:
-                page_published.connect(warm_renditions_when_published, sender=StoryPage)
+        # Publishing queues a rendition warm-up per story (blog.signal_handlers); --no-warm means none.
+        with rendition_warmup_suspended() if not warm else contextlib.nullcontext(), transaction.atomic():
+            site = self.build()
         self.report()
         if warm:
             self.warm(site)
@@ -534,10 +529,6 @@ def tag(name):
     """The tag with this name; a new one gets an ASCII slug ("Störung" -> "stoerung") that tag URLs accept."""
     found = Tag.objects.filter(name=name).first()
     return found or Tag.objects.create(name=name, slug=slugify(ascii_name(name.lower())))
-
-
-def initials(name):
-    return "".join(part[0] for part in name.split()[:2]).upper()
 
 
 def ascii_name(text):

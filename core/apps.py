@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Infrastructure every feature app builds on; it imports none of them."""
+
+    name = "core"
+    verbose_name = _("Grundlagen")
