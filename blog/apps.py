@@ -7,7 +7,6 @@ class BlogConfig(AppConfig):
     verbose_name = _("Geschichten")
 
     def ready(self):
-        from . import cache  # noqa: F401
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

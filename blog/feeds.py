@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext
 
+from .renditions import SHARE_IMAGE_SPEC
+
 FEED_LENGTH = 20
-ENCLOSURE_SPEC = "fill-1200x630|format-jpeg"
 
 
 class StoryRssFeed(Feed):
@@ -69,7 +70,7 @@ class StoryRssFeed(Feed):
     def item_enclosures(self, item):
         if not item.hero_image:
             return []
-        rendition = item.hero_image.get_rendition(ENCLOSURE_SPEC)
+        rendition = item.hero_image.get_rendition(SHARE_IMAGE_SPEC)
         return [
             Enclosure(
                 url=self.request.build_absolute_uri(rendition.url),

@@ -6,10 +6,9 @@ import math
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.dateformat import format as format_date
@@ -30,30 +29,18 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from comments.forms import CommentForm
-from comments.models import CommentPolicy, StoryComment, StoryDiscussion
-from comments.panels import CommentSummaryPanel
 from core.names import initials
-from home.site_cache import CachedViewRestrictionsMixin, public, remember
+from core.pagination import paginate
+from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public_pages, remember
 
+from . import extensions
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
 
 WORDS_PER_MINUTE = 200
-
-
-def paginate(request, items, per_page=None):
-    """The page of `items` asked for in `?page=`: page 1 for nonsense, 404 beyond the last page."""
-    paginator = Paginator(items, per_page or settings.STORIES_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        raise Http404(gettext("Diese Seite gibt es nicht.")) from None
 
 
 class Author(index.Indexed, models.Model):
@@ -144,14 +131,29 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("Geschichten-Übersicht")
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's story index (the first live one), from the site cache; None while it has none."""
+        return first_live_page(cls, site)
+
+    @classmethod
+    def for_request(cls, request):
+        """The story index of the request's site, looked up once per request (navigation, footer, JSON-LD
+        and cards all ask for it)."""
+        if request is None:
+            return cls.for_site(None)
+        if not hasattr(request, "_story_index"):
+            request._story_index = cls.for_site(Site.find_for_request(request))
+        return request._story_index
+
     def get_stories(self):
         """Live, public stories below this index, ready for a listing without per-row queries."""
-        stories = public(StoryPage.objects.live()).descendant_of(self).order_by("-date", "-pk")
+        stories = public_pages(StoryPage.objects.live()).descendant_of(self).order_by("-date", "-pk")
         return StoryPage.with_listing_data(stories)
 
     def categories_with_counts(self):
         """Categories that have live, public stories here, each with `story_count`."""
-        stories = public(StoryPage.objects.live()).descendant_of(self)
+        stories = public_pages(StoryPage.objects.live()).descendant_of(self)
         return StoryCategory.objects.annotate(
             story_count=Count("stories", filter=models.Q(stories__in=stories))
         ).filter(story_count__gt=0)
@@ -162,7 +164,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return remember(f"story-sidebar:{self.pk}", self.find_sidebar_context)
 
     def find_sidebar_context(self):
-        stories = public(StoryPage.objects.live()).descendant_of(self)
+        stories = public_pages(StoryPage.objects.live()).descendant_of(self)
         months = (
             stories.annotate(month=TruncMonth("date"))
             .values("month")
@@ -321,7 +323,8 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
         ),
         MultipleChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled"), CommentSummaryPanel()]
+    # Apps that build on stories add their panels in their AppConfig.ready() (comments: a discussion summary).
+    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
 
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),
@@ -367,16 +370,18 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
 
     @cached_property
     def story_index(self):
+        """The index this story is listed in (its parent), from the site cache."""
         return remember(
             f"story-index-above:{self.path}", lambda: StoryIndexPage.objects.ancestor_of(self).first()
         )
 
     @classmethod
     def serving_queryset(cls):
-        """The story as its page view needs it (see home.routing): hero image and a moderator's decision
-        on the discussion come with it."""
-        decision = StoryDiscussion.objects.filter(page_id=OuterRef("pk")).values("decision")[:1]
-        return cls.objects.select_related("hero_image").annotate(discussion_decision=Subquery(decision))
+        """The story as its page view needs it (see core.routing): the hero image, and what other apps
+        add (`extensions.STORY_SERVING_QUERYSET`), come with it."""
+        return extensions.construct(
+            extensions.STORY_SERVING_QUERYSET, cls.objects.select_related("hero_image")
+        )
 
     def get_related_stories(self, limit=3):
         """Pinned stories first; the rest filled with the newest stories sharing a category. They change
@@ -385,7 +390,7 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
 
     def find_related_stories(self, limit):
         pinned_ids = [link.story_id for link in self.related_links.all()]
-        stories = public(StoryPage.objects.live()).exclude(pk=self.pk)
+        stories = public_pages(StoryPage.objects.live()).exclude(pk=self.pk)
         pinned = {story.pk: story for story in self.with_listing_data(stories.filter(pk__in=pinned_ids))}
         related = [pinned[pk] for pk in pinned_ids if pk in pinned][:limit]
         if len(related) < limit:
@@ -401,56 +406,18 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     @staticmethod
     def with_listing_data(stories):
         """Everything a story card shows, fetched in a fixed number of queries."""
-        published_comments = (
-            StoryComment.objects.published()
-            .for_page(OuterRef("pk"))
-            .order_by()
-            .values("object_pk")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        stories = stories.annotate(comment_count=Coalesce(Subquery(published_comments), 0))
         # Renditions come from Wagtail's rendition cache (Redis), not from a query per listing.
-        return stories.select_related("hero_image").prefetch_related(
+        stories = stories.select_related("hero_image").prefetch_related(
             Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
             "categories",
         )
+        return extensions.construct(extensions.STORY_LISTING_QUERYSET, stories)
 
-    def get_comment_context(self, request, comment_form=None):
-        """The discussion and the form; `comment_form` is a reader's refused form shown again."""
-        comments = StoryComment.objects.thread_for(self)
-        policy = CommentPolicy.for_request(request)
-        if hasattr(self, "discussion_decision"):  # fetched with the page by serving_queryset()
-            decision = self.discussion_decision
-        else:
-            decision = StoryDiscussion.decision_for(self)
-        closed = policy.is_closed_for(self, decision)
-        reply_to = None
-        # A refused reply keeps answering the same comment; a fresh form answers the one in the link.
-        wanted = (
-            comment_form.data.get("parent", "")
-            if comment_form is not None
-            else request.GET.get("antwort", "")
-        )
-        if not closed and str(wanted).isdigit():
-            reply_to = next((c for c in comments if c.pk == int(wanted) and c.is_published), None)
-        if not closed and comment_form is None:
-            initial = {"parent": reply_to.pk if reply_to else None}
-            comment_form = CommentForm.for_request(request, self, policy, initial=initial)
-        return {
-            "comments": comments,
-            "comment_count": sum(comment.is_published for comment in comments),
-            "comments_closed_on": policy.closed_by_age_on(self, decision),
-            "reply_to": reply_to,
-            "comment_form": None if closed else comment_form,
-        }
-
-    def get_context(self, request, *args, comment_form=None, **kwargs):
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # a preview shows the authors from the editor's form
             photos = StoryAuthor.objects.select_related("author__photo")
             prefetch_related_objects([self], Prefetch("story_authors", queryset=photos))
-        context.update(self.get_comment_context(request, comment_form))
         context["story_index"] = self.story_index
         context["related_stories"] = self.get_related_stories()
         return context

@@ -3,10 +3,25 @@
 import contextlib
 
 from django.db import transaction
-from wagtail.signals import page_published
+from taggit.models import Tag
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import StoryPage
+from core import site_cache
+from core.purging import full_url_of
+
+from .models import Author, StoryCategory, StoryPage
+from .purging import purge_story
 from .tasks import warm_story_renditions
+
+
+def story_published_or_unpublished(sender, instance, **kwargs):
+    purge_story(instance)
+
+
+def story_moved(sender, instance, parent_page_before, url_path_before, url_path_after, **kwargs):
+    """The story's old address and its old listing go too."""
+    if url_path_before != url_path_after:
+        purge_story(instance.specific, full_url_of(url_path_before), parent_page_before.get_full_url())
 
 
 def warm_renditions_when_published(sender, instance, **kwargs):
@@ -27,3 +42,8 @@ def rendition_warmup_suspended():
 
 def register_signal_handlers():
     page_published.connect(warm_renditions_when_published, sender=StoryPage)
+    page_published.connect(story_published_or_unpublished, sender=StoryPage)
+    page_unpublished.connect(story_published_or_unpublished, sender=StoryPage)
+    post_page_move.connect(story_moved, sender=StoryPage)
+    # Names and slugs of these show on cards, listings and story pages.
+    site_cache.watch(Author, StoryCategory, Tag)

@@ -6,20 +6,10 @@ import logging
 from django_tasks import task
 from wagtail.images.models import Filter, SourceImageIOError
 
-logger = logging.getLogger(__name__)
+from .models import StoryPage
+from .renditions import AUTHOR_PHOTO_SPECS, BODY_IMAGE_SPECS, HERO_IMAGE_SPECS
 
-# The renditions our templates ask for, in the templates' own notation, so the spec strings (and with them
-# the stored renditions) are exactly the ones a page view looks up.
-HERO_IMAGE_SPECS = [
-    # templates/blog/story_page.html
-    "format-{avif,webp,jpeg} fill-{800x450,1600x900}",
-    # templates/includes/story_card.html, the lead card and the others
-    "format-{avif,webp,jpeg} fill-{480x270,960x540,1600x900}",
-    # blog.templatetags.blog_tags.OG_IMAGE_SPEC: social previews, JSON-LD, feed enclosures
-    "fill-1200x630|format-jpeg",
-]
-BODY_IMAGE_SPECS = ["format-{avif,webp,jpeg} width-{800,1600}"]  # templates/blocks/captioned_image_block.html
-AUTHOR_PHOTO_SPECS = ["format-{avif,webp,jpeg} fill-96x96"]  # templates/includes/avatar.html
+logger = logging.getLogger(__name__)
 
 
 def expand(specs):
@@ -42,8 +32,6 @@ def story_images(story):
 def warm_story_renditions(page_id):
     """Renders the image renditions of a just-published story, so its first readers (and the front cache)
     are not the ones waiting for AVIF encoding. Returns how many renditions the story needs."""
-    from blog.models import StoryPage
-
     story = StoryPage.objects.live().filter(pk=page_id).select_related("hero_image").first()
     if story is None:  # unpublished or deleted in the meantime
         return 0

@@ -1,9 +1,10 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from home.site_cache import public
+from core.pagination import paginate
+from core.site_cache import public_pages
 
-from .models import StoryPage, paginate
+from .models import StoryPage
 
 MAX_QUERY_LENGTH = 200
 
@@ -15,7 +16,9 @@ def search(request):
     terms = query.replace('"', " ").strip()
     results = None
     if terms:
-        stories = StoryPage.with_listing_data(public(StoryPage.objects.live())).search(terms, operator="and")
+        stories = StoryPage.with_listing_data(public_pages(StoryPage.objects.live())).search(
+            terms, operator="and"
+        )
         results = paginate(request, stories)
     return TemplateResponse(
         request,

@@ -5,7 +5,6 @@ import time
 
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
@@ -14,7 +13,7 @@ from .models import ReportReason, StoryComment
 FORM_EXPIRED = _("Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal.")
 TOO_FAST = _("Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn noch einmal.")
 # A form is signed when its page is rendered; shared caches keep story pages for at most an hour
-# (`home.middleware.SharedCacheMiddleware`), so a reader has hours to write before it expires.
+# (`core.middleware.SharedCacheMiddleware`), so a reader has hours to write before it expires.
 FORM_MAX_AGE = 6 * 60 * 60
 
 NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
@@ -42,14 +41,18 @@ class CommentForm(CommentSecurityForm):
     followup = forms.BooleanField(
         label=_("Benachrichtigen Sie mich per E-Mail über Antworten."), required=False
     )
+    # The template links the privacy page from the site settings after the label.
     consent = forms.BooleanField(
+        label=_(
+            "Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden."
+        ),
         error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Humans never see this field; programs that fill in every field do.
     website = forms.CharField(required=False, label=_("Bitte leer lassen"))
 
-    def __init__(self, story, policy, data=None, user=None, privacy_url=None, **kwargs):
+    def __init__(self, story, policy, data=None, user=None, **kwargs):
         super().__init__(story, data=data, **kwargs)
         self.story = story
         self.policy = policy
@@ -60,14 +63,6 @@ class CommentForm(CommentSecurityForm):
             max_length=policy.max_length,
             error_messages={"required": _("Bitte schreiben Sie einen Kommentar.")},
         )
-        consent = _(
-            "Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden."
-        )
-        if privacy_url:
-            consent = format_html(
-                '{} <a href="{}">{}</a>', consent, privacy_url, _("Mehr in der Datenschutzerklärung")
-            )
-        self.fields["consent"].label = consent
         if self.user:
             for field in ("name", "email"):
                 self.fields[field].required = False
@@ -75,11 +70,7 @@ class CommentForm(CommentSecurityForm):
 
     @classmethod
     def for_request(cls, request, story, policy, **kwargs):
-        from home.models import SiteSettings
-
-        privacy_page = SiteSettings.for_request(request).privacy_page
-        privacy_url = privacy_page.get_url(request) if privacy_page else None
-        return cls(story, policy, user=request.user, privacy_url=privacy_url, **kwargs)
+        return cls(story, policy, user=request.user, **kwargs)
 
     def clean_timestamp(self):
         timestamp = self.cleaned_data["timestamp"]

@@ -7,27 +7,27 @@ import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
-from django.db.models.functions import Cast
+from django.db import models
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.managers import CommentManager
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.log_actions import log
+from wagtail.models import Page
 
-from core.names import initials
-from home.site_cache import CachedSiteSettingMixin
+from blog.models import StoryPage
+from blog.purging import purge_story_later
+from core import purging
+from core.site_cache import CachedSiteSettingMixin
 
 from .rendering import text_as_html
-
-
-class CommentStatus(models.TextChoices):
-    UNCONFIRMED = "unconfirmed", _("Unbestätigt")
-    PENDING = "pending", _("Zu prüfen")
-    PUBLISHED = "published", _("Veröffentlicht")
-    SPAM = "spam", _("Spam")
-    REMOVED = "removed", _("Entfernt")
+from .signals import comment_saved
+from .statuses import CommentStatus
+from .threads import ShownComment, ThreadComment, visible_thread
 
 
 class StoryCommentQuerySet(models.QuerySet):
@@ -38,81 +38,58 @@ class StoryCommentQuerySet(models.QuerySet):
         """Comments on `page`; `page` may also be an expression such as OuterRef for subqueries."""
         object_pk = str(page.pk) if hasattr(page, "pk") else Cast(page, models.TextField())
         return self.filter(
-            content_type__app_label="blog", content_type__model="storypage", object_pk=object_pk
+            content_type__app_label=StoryPage._meta.app_label,
+            content_type__model=StoryPage._meta.model_name,
+            object_pk=object_pk,
         )
 
     def thread_for(self, page):
-        """What readers see of a page's discussion, in one query: published comments in thread order,
-        and a placeholder for each hidden comment that still has published replies, so no reply
-        loses its place in the thread."""
-        comments = [
-            ThreadComment(*row)
-            for row in self.for_page(page)
+        """What readers see of a page's discussion, in one query (see `threads.visible_thread`)."""
+        rows = (
+            self.for_page(page)
             .exclude(status=CommentStatus.UNCONFIRMED)
             .order_by("thread_id", "order")
-            .values_list(*ThreadComment.__slots__[:-1])
-        ]
-        visible = []
-        published_below = [False] * (max((c.level for c in comments), default=0) + 2)
-        for comment in reversed(comments):
-            level = comment.level
-            has_published_replies = any(published_below[level + 1 :])
-            for deeper in range(level + 1, len(published_below)):
-                published_below[deeper] = False
-            if comment.is_published or has_published_replies:
-                published_below[level] = True
-                visible.append(comment)
-            if level == 0:
-                published_below[0] = False
-        visible.reverse()
-        by_id = {comment.pk: comment for comment in comments}
-        for comment in visible:
-            comment.reply_to = by_id.get(comment.parent_id) if comment.parent_id != comment.pk else None
-        return visible
+            .values_list(*ThreadComment.FIELDS)
+        )
+        return visible_thread([ThreadComment(*row) for row in rows])
+
+    def with_open_reports(self):
+        """Each comment with `open_reports`, the number of its reports nobody has settled yet."""
+        return self.annotate(open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
+
+    def with_story(self):
+        """Each comment with its story's `story_title` and `story_url_path`, without a query per row."""
+        story = Page.objects.filter(pk=Cast(OuterRef("object_pk"), IntegerField()))
+        return self.annotate(
+            story_title=Subquery(story.values("title")[:1]),
+            story_url_path=Subquery(story.values("url_path")[:1]),
+        )
+
+    def with_counts_per_status(self):
+        """Counts of the comments per status, `all` and `reported` (with open reports), in one query."""
+        return self.aggregate(
+            all=Count("pk"),
+            reported=Count("pk", filter=Q(has_open_reports())),
+            **{status: Count("pk", filter=Q(status=status)) for status in CommentStatus.values},
+        )
 
 
-class ShownComment:
-    """What readers see of any comment, a model instance or a `ThreadComment`."""
-
-    __slots__ = ()
-
-    @property
-    def is_published(self):
-        return self.status == CommentStatus.PUBLISHED
-
-    @property
-    def initials(self):
-        return initials(self.user_name)
-
-
-class ThreadComment(ShownComment):
-    """A comment as the readers' thread shows it: plain values rather than a model instance, since a
-    page view builds a thousand of them (see `comments.rendering`)."""
-
-    __slots__ = (
-        "pk",
-        "parent_id",
-        "level",
-        "status",
-        "is_team",
-        "user_name",
-        "comment",
-        "comment_html",
-        "submit_date",
-        "reply_to",
+def count_on_each_story(status):
+    """For annotating stories: how many comments with `status` each has, as a subquery (no query per row)."""
+    comments = (
+        StoryComment.objects.for_page(OuterRef("pk"))
+        .filter(status=status)
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    return Coalesce(Subquery(comments), 0)
 
-    def __init__(self, pk, parent_id, level, status, is_team, user_name, comment, comment_html, submit_date):
-        self.pk = pk
-        self.parent_id = parent_id
-        self.level = level
-        self.status = status
-        self.is_team = is_team
-        self.user_name = user_name
-        self.comment = comment
-        self.comment_html = comment_html
-        self.submit_date = submit_date
-        self.reply_to = None
+
+def has_open_reports():
+    """For filters and counts: the comment has reports nobody has settled yet."""
+    return Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True))
 
 
 class StoryComment(ShownComment, XtdComment):
@@ -153,27 +130,11 @@ class StoryComment(ShownComment, XtdComment):
             update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
-        newly_published = self.is_public and getattr(self, "_loaded_status", None) != CommentStatus.PUBLISHED
-        # Only a comment arriving in the queue (new, or just confirmed) calls the moderators; one a
-        # moderator sends back to the queue does not.
-        newly_pending = self.status == CommentStatus.PENDING and (
-            getattr(self, "_loaded_status", None) in (None, CommentStatus.UNCONFIRMED)
-        )
-        shown_before = getattr(self, "_loaded_status", None) == CommentStatus.PUBLISHED
+        status_before = getattr(self, "_loaded_status", None)
         super().save(*args, update_fields=update_fields, **kwargs)
         self._loaded_status = self.status
-        if self.is_public or shown_before:
-            from blog.cache import purge_story_later
-
-            purge_story_later(self.object_pk)
-        if newly_published:
-            from .notifications import notify_thread_subscribers
-
-            transaction.on_commit(lambda: notify_thread_subscribers(self.pk))
-        if newly_pending:
-            from .notifications import notify_moderators
-
-            transaction.on_commit(lambda: notify_moderators(self.pk))
+        # Purges, mails and counts follow in `signal_handlers`.
+        comment_saved.send(sender=type(self), comment=self, status_before=status_before)
 
     def __str__(self):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
@@ -182,8 +143,6 @@ class StoryComment(ShownComment, XtdComment):
     def moderate(self, action, user):
         """A moderator's decision: the new status is saved (so mails and counts follow), the open
         reports are settled, and the decision gets an audit-log entry of its own."""
-        from wagtail.log_actions import log
-
         new_status, log_action = MODERATION_ACTIONS[action]
         changed = new_status is not None and self.status != new_status
         if changed:
@@ -205,8 +164,10 @@ class StoryComment(ShownComment, XtdComment):
         """A moderator's answer, published at once with the Team badge. A pending comment is
         approved first, as answering it in public says it belongs there; replies to the deepest
         level join that level, as on the site."""
-        from wagtail.log_actions import log
+        with purging.batch():  # one purge of the story for the approval and the reply
+            return self._add_team_reply(text, user)
 
+    def _add_team_reply(self, text, user):
         if self.status == CommentStatus.PENDING:
             self.moderate("approve", user)
         parent = self.reply_parent()
@@ -406,10 +367,6 @@ class StoryDiscussion(models.Model):
     @classmethod
     def decide(cls, story, decision, user):
         """Record the decision and log it in the story's history."""
-        from wagtail.log_actions import log
-
-        from blog.cache import purge_story_later
-
         cls.objects.update_or_create(page_id=story.pk, defaults={"decision": decision, "decided_by": user})
         log(story, "comments.close" if decision == cls.CLOSED else "comments.reopen", user=user)
         purge_story_later(story.pk)  # cached copies still show (or lack) the comment form

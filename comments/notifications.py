@@ -7,8 +7,13 @@ from django.core import signing
 from django.urls import reverse
 from wagtail.models import Site
 
+from blog.models import StoryPage
+
 from .mails import send_comment_mail
-from .models import CommentPolicy, CommentStatus, StoryComment
+from .models import CommentPolicy, StoryComment
+from .moderation.links import comment_detail_url, comment_index_url
+from .permissions import MODERATE_PERMISSION
+from .statuses import CommentStatus
 
 MUTE_SALT = "comments.mute-thread"
 
@@ -32,8 +37,6 @@ def absolute(path):
 
 def notify_thread_subscribers(comment_pk):
     """One mail per subscribed address in the thread, never to the reply's own author."""
-    from blog.models import StoryPage
-
     reply = StoryComment.objects.filter(pk=comment_pk).first()
     if reply is None or not reply.is_published:
         return
@@ -72,7 +75,7 @@ def moderator_addresses():
     User = get_user_model()
     email_field = User.get_email_field_name()
     users = User._default_manager.with_perm(
-        "comments.change_storycomment", backend="django.contrib.auth.backends.ModelBackend"
+        MODERATE_PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
     ).exclude(**{email_field: ""})
     addresses = {}
     for address in users.order_by(email_field).values_list(email_field, flat=True).distinct():
@@ -85,8 +88,6 @@ def notify_moderators(comment_pk):
     """One mail per moderator about a comment that waits for review, unless the comment policy of the
     default site turned these mails off. Re-reads the comment: by the time this runs, a moderator may
     already have judged it. The mail names the commenter but carries neither address nor IP."""
-    from blog.models import StoryPage
-
     comment = StoryComment.objects.filter(pk=comment_pk, status=CommentStatus.PENDING).first()
     if comment is None:
         return
@@ -99,8 +100,8 @@ def notify_moderators(comment_pk):
         "story_title": story_title or "",
         "comment_name": comment.user_name,
         "comment_text": comment.comment,
-        "comment_url": absolute(reverse("wagtailsnippets_comments_storycomment:inspect", args=[comment.pk])),
-        "queue_url": absolute(reverse("wagtailsnippets_comments_storycomment:list") + "?status=pending"),
+        "comment_url": absolute(comment_detail_url(comment)),
+        "queue_url": absolute(comment_index_url(status=CommentStatus.PENDING)),
     }
     for address in moderator_addresses():
         send_comment_mail.enqueue("pending", address, context)

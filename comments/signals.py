@@ -1,26 +1,7 @@
-"""Keeps django.contrib.sites' Site in line with the address the site really runs at, and front
-caches in line with deleted comments."""
+"""Signals of the comments app; the receivers are in `signal_handlers`."""
 
-from urllib.parse import urlsplit
+from django.dispatch import Signal
 
-from django.conf import settings
-
-
-def sync_site_domain(sender, using="default", **kwargs):
-    """After every migrate: the comments framework's Site gets the host of WAGTAILADMIN_BASE_URL,
-    so no link ever names example.com."""
-    from django.contrib.sites.models import Site
-
-    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
-    if domain:
-        Site.objects.using(using).update_or_create(
-            pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME}
-        )
-
-
-def purge_deleted_comment(sender, instance, **kwargs):
-    """A deleted comment that readers could see leaves the cached story and listings too."""
-    if instance.is_public:
-        from blog.cache import purge_story_later
-
-        purge_story_later(instance.object_pk)
+# Sent after a StoryComment is saved, with `comment` and `status_before` (None for a new comment). What
+# readers see of its story, and who must hear of it, follows from the two.
+comment_saved = Signal()

@@ -14,12 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from blog.models import StoryPage
+from core.ratelimit import truncated_ip
 
 from .forms import CommentForm, ReportForm
 from .mails import send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token
-from .policy import initial_status, is_team_member, rate_limits, report_rate_limit, truncated_ip
+from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
 
 FOREIGN_ORIGIN = gettext_lazy(
     "Ihr Kommentar kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie "
@@ -36,13 +37,26 @@ STATUS_MESSAGES = {
 }
 
 
+def readable_stories():
+    """Stories a reader may comment on or come back to: live and not behind a view restriction."""
+    return StoryPage.objects.live().public()
+
+
+def invalid_link(request):
+    """A confirmation or mute link that is used up, expired or never existed."""
+    return TemplateResponse(
+        request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
+    )
+
+
 def story_comments_url(story):
     return f"{story.url}#kommentare"
 
 
 def render_story_with_form(request, story, form, status=400):
-    """The story again, with the reader's form and its errors in place."""
-    context = story.get_context(request, comment_form=form)
+    """The story again, with the reader's form and its errors in place (see `discussion`)."""
+    context = story.get_context(request)
+    context["comment_form"] = form
     return TemplateResponse(request, story.get_template(request), context, status=status)
 
 
@@ -77,7 +91,7 @@ def post_comment(request):
     object_pk = request.POST.get("object_pk", "")
     if not object_pk.isdigit():
         raise Http404
-    story = get_object_or_404(StoryPage.objects.live().public(), pk=object_pk)
+    story = get_object_or_404(readable_stories(), pk=object_pk)
     policy = CommentPolicy.for_request(request)
     if policy.is_closed_for(story):
         messages.error(request, _("Die Kommentare zu dieser Geschichte sind geschlossen."))
@@ -168,10 +182,8 @@ def confirm_comment(request, token):
         and confirmation.comment.status == CommentStatus.UNCONFIRMED
     )
     if not usable:
-        return TemplateResponse(
-            request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
-        )
-    story = StoryPage.objects.live().public().filter(pk=confirmation.comment.object_pk).first()
+        return invalid_link(request)
+    story = readable_stories().filter(pk=confirmation.comment.object_pk).first()
     if story is None:
         raise Http404
     if request.method != "POST":
@@ -185,9 +197,7 @@ def confirm_comment(request, token):
         ).update(used_at=timezone.now())
         comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
         if not claimed or comment.status != CommentStatus.UNCONFIRMED:
-            return TemplateResponse(
-                request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
-            )
+            return invalid_link(request)
         policy = CommentPolicy.for_request(request)
         comment.status = initial_status(comment, policy)
         comment.save()
@@ -199,13 +209,11 @@ def mute_thread(request, token):
     """One click in a follow-up mail: no more mails about this thread to that address."""
     comment = comment_for_mute_token(token)
     if comment is None:
-        return TemplateResponse(
-            request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
-        )
+        return invalid_link(request)
     StoryComment.objects.filter(thread_id=comment.thread_id, user_email__iexact=comment.user_email).update(
         followup=False
     )
-    story = StoryPage.objects.live().public().filter(pk=comment.object_pk).first()
+    story = readable_stories().filter(pk=comment.object_pk).first()
     return TemplateResponse(
         request, "comments/muted.html", {"story": story, "page_title": _("Benachrichtigungen aus")}
     )
@@ -214,7 +222,7 @@ def mute_thread(request, token):
 def report_comment(request, comment_id):
     """Readers flag a published comment for the moderators; limited per network."""
     comment = get_object_or_404(StoryComment.objects.published(), pk=comment_id)
-    story = get_object_or_404(StoryPage.objects.live().public(), pk=comment.object_pk)
+    story = get_object_or_404(readable_stories(), pk=comment.object_pk)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

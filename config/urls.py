@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from django.views.i18n import set_language
@@ -9,14 +10,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from blog import views as blog_views
-from config.views import healthz
+from comments import urls as comments_urls
+from core.availability import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(wagtailadmin_urls)),  # never_cache by Wagtail itself
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
@@ -25,7 +28,7 @@ urlpatterns = [
         name="robots_txt",
     ),
     # Choosing a language is harmless, so the form needs no CSRF token and pages stay cookie-free.
-    path("sprache/", csrf_exempt(set_language), name="set_language"),
+    path("sprache/", never_cache(csrf_exempt(set_language)), name="set_language"),
 ]
 
 if settings.DEBUG:
@@ -39,7 +42,11 @@ if settings.SERVE_MEDIA_FILES:
     ]
 
 urlpatterns += [
-    path("kommentare/", include("comments.urls")),
+    # Posting, confirming, muting and reporting are personal: no front cache or browser keeps them.
+    path(
+        "kommentare/",
+        include((decorate_urlpatterns(comments_urls.urlpatterns, never_cache), comments_urls.app_name)),
+    ),
     path("suche/", blog_views.search, name="search"),
     path("", include(wagtail_urls)),
 ]

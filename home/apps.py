@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Startseite und Inhaltsseiten")
-
-    def ready(self):
-        from . import site_cache
-
-        site_cache.connect()

@@ -10,14 +10,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog.models import StoryIndexPage
+from core.routing import TwoQueryRoutingMixin
+from core.site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
+
 from .blocks import FaqItemBlock, HomeBodyBlock, StandardBodyBlock
-from .routing import route_below
-from .site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
 
 LATEST_STORIES_ON_HOME = 6
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(TwoQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=400)
     lead_story = models.ForeignKey(
         "blog.StoryPage",
@@ -46,24 +48,20 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("Startseite")
 
-    def route(self, request, path_components):
-        if path_components:
-            return route_below(self, request, path_components)
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):  # the editor's unsaved choice of stories
-            context.update(self.choose_stories())
+            context.update(self.find_stories())
         else:
-            context.update(remember(f"home-stories:{self.pk}", self.choose_stories))
+            context.update(self.get_stories())
         return context
 
-    def choose_stories(self):
+    def get_stories(self):
         """The lead story, the featured ones and the newest, with their categories; the same for every
-        reader until the next publication."""
-        from blog.models import StoryIndexPage
+        reader until the next publication, so kept in the site cache."""
+        return remember(f"home-stories:{self.pk}", self.find_stories)
 
+    def find_stories(self):
         story_index = StoryIndexPage.objects.live().child_of(self).first()
         stories = story_index.get_stories() if story_index else None
         lead = None

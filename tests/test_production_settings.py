@@ -40,6 +40,13 @@ ADMIN_POLICY = (
     "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 )
+
+
+def directives(policy):
+    """A policy header as {directive: sources}; django-csp does not keep the directives' order."""
+    return {name: sources for name, _, sources in (part.strip().partition(" ") for part in policy.split(";"))}
+
+
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -80,7 +87,7 @@ def database_down():
 def test_public_pages_get_the_strict_policy(client, home_page):
     response = client.get("/")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+    assert directives(response["Content-Security-Policy"]) == directives(PUBLIC_POLICY)
     assert response["Permissions-Policy"] == "camera=(), microphone=(), geolocation=()"
 
 
@@ -92,14 +99,18 @@ INLINE_CODE = re.compile(
 
 
 def test_public_templates_need_nothing_the_strict_policy_blocks():
-    """Mails are no web pages, and the admin's templates get the admin's policy."""
-    templates = ROOT / "templates"
-    skipped = [templates / "comments" / "mail", templates / "comments" / "admin"]
+    """The site frame's templates and the apps' own; mails are no web pages, and the admin's templates get
+    the admin's policy."""
+    template_dirs = [ROOT / "templates", *sorted(ROOT.glob("*/templates"))]
+    comments = ROOT / "comments" / "templates" / "comments"
+    skipped = [comments / "mail", comments / "admin"]
     pages = [
         path
+        for templates in template_dirs
         for path in sorted(templates.rglob("*"))
         if path.suffix in (".html", ".jinja", ".jinja2") and not any(path.is_relative_to(s) for s in skipped)
     ]
+    assert len(pages) > 30
     offending = [
         f"{path.relative_to(ROOT)}: {match.group(0)}"
         for path in pages
@@ -109,18 +120,19 @@ def test_public_templates_need_nothing_the_strict_policy_blocks():
 
 
 def test_admin_gets_the_policy_wagtail_needs(client, admin_client, home_page):
-    assert client.get("/admin/login/")["Content-Security-Policy"] == ADMIN_POLICY
+    assert directives(client.get("/admin/login/")["Content-Security-Policy"]) == directives(ADMIN_POLICY)
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == ADMIN_POLICY
+    assert directives(response["Content-Security-Policy"]) == directives(ADMIN_POLICY)
 
 
 def test_admin_preview_may_be_framed_by_the_admin_only(admin_client, story_index):
     story = StoryPageFactory(parent=story_index)
     response = admin_client.get(f"/admin/pages/{story.pk}/edit/preview/")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self';" in response["Content-Security-Policy"]
-    assert "script-src 'self' 'unsafe-inline';" in response["Content-Security-Policy"]
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["script-src"] == "'self' 'unsafe-inline'"
 
 
 def test_a_draft_viewed_in_the_admin_gets_the_admin_policy(admin_client, story_index):
@@ -130,7 +142,7 @@ def test_a_draft_viewed_in_the_admin_gets_the_admin_policy(admin_client, story_i
     response = admin_client.get(f"/admin/pages/{story.pk}/view_draft/")
     assert response.status_code == 200
     assert story.title in response.content.decode()
-    assert response["Content-Security-Policy"] == ADMIN_POLICY
+    assert directives(response["Content-Security-Policy"]) == directives(ADMIN_POLICY)
 
 
 def test_media_from_object_storage_is_allowed_as_images(client, home_page):
@@ -140,7 +152,7 @@ def test_media_from_object_storage_is_allowed_as_images(client, home_page):
     }
     with override_settings(STORAGES={**settings.STORAGES, "default": s3}):
         policy = Client().get("/")["Content-Security-Policy"]
-    assert "img-src 'self' data: https://media.example.org;" in policy
+    assert directives(policy)["img-src"] == "'self' data: https://media.example.org"
 
 
 # /healthz
@@ -167,7 +179,9 @@ def test_healthz_names_the_database_when_it_is_down(client, caplog):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.content == b"unavailable: database\n"
-    assert [(record.name, record.levelname) for record in caplog.records] == [("config.views", "WARNING")]
+    assert [(record.name, record.levelname) for record in caplog.records] == [
+        ("core.availability", "WARNING")
+    ]
 
 
 # Database or cache gone: a 503 page, and back to normal on the next request
@@ -177,7 +191,7 @@ def assert_calm_503(response):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert response["Cache-Control"] == "no-store"
-    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+    assert directives(response["Content-Security-Policy"]) == directives(PUBLIC_POLICY)
     html = response.content.decode()
     assert '<h1 class="page-header__title">Gleich wieder da</h1>' in html
     assert "/static/css/site.css" in html
@@ -188,7 +202,7 @@ def test_database_down_gives_a_503_page_and_the_site_recovers(client, home_page,
     with database_down():
         assert_calm_503(client.get("/"))
     assert [(record.name, record.levelname) for record in caplog.records] == [
-        ("config.middleware", "WARNING")
+        ("core.availability", "WARNING")
     ]
     assert client.get("/").status_code == 200
 

@@ -1,45 +1,26 @@
-"""Template helpers for stories: the story index lookup, pagination links and BlogPosting data."""
-
-import json
-from urllib.parse import urlencode
+"""Template helpers for stories: the story index, what other apps add to cards and story pages, social
+preview images and BlogPosting data."""
 
 from django import template
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from blog import extensions
 from blog.models import StoryIndexPage
-from home.site_cache import first_live_page
+from blog.renditions import SHARE_IMAGE_SPEC
+from core.templatetags.core_tags import absolute, json_for_script
 
 register = template.Library()
 
-# Characters that could end a <script> element or start markup, written as JSON escapes instead.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
-
-
-def json_for_script(data):
-    """JSON that is safe inside a <script> element, because no `<`, `>` or `&` appear literally."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
-
-
-def find_story_index(request):
-    """The site's story index, looked up once per request, or None when there is none."""
-    if request is None:
-        return StoryIndexPage.objects.live().first()
-    if not hasattr(request, "_story_index"):
-        request._story_index = first_live_page(StoryIndexPage, Site.find_for_request(request))
-    return request._story_index
-
 
 def remember_story_index(context):
-    """Reuse the index a view already put in the context, so the lookup costs no extra query."""
+    """The site's story index; one a view already put in the context is reused, which saves a lookup."""
     request = context.get("request")
     if request is not None and not hasattr(request, "_story_index"):
         page = context.get("page")
         known = context.get("story_index") or (page if isinstance(page, StoryIndexPage) else None)
         if isinstance(known, StoryIndexPage):
             request._story_index = known
-    return find_story_index(request)
+    return StoryIndexPage.for_request(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -57,44 +38,21 @@ def story_index_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number):
-    """Link to page `number` of the current listing, keeping only the search query."""
-    request = context["request"]
-    params = {}
-    if request.GET.get("q"):
-        params["q"] = request.GET["q"]
-    if int(number) > 1:
-        params["page"] = number
-    return request.path + ("?" + urlencode(params) if params else "")
-
-
-@register.simple_tag
-def elided_page_range(page_obj):
-    """Page numbers around the current one, with the paginator's ellipsis for gaps."""
-    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+def story_card_meta(context, story):
+    """What other apps add to a card's meta line (`extensions.STORY_CARD_META`)."""
+    return extensions.insert(extensions.STORY_CARD_META, story, context)
 
 
 @register.simple_tag(takes_context=True)
-def listing_canonical_url(context, page_obj=None):
-    """Absolute URL of a (filtered) listing without any query string except the page number."""
-    request = context["request"]
-    url = request.build_absolute_uri(request.path)
-    if page_obj is not None and page_obj.number > 1:
-        url += "?" + urlencode({"page": page_obj.number})
-    return url
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """An absolute URL for meta tags; URLs that already have a host (object storage) stay as they are."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+def story_page_sections(context):
+    """The sections other apps add below a story (`extensions.STORY_PAGE_SECTIONS`)."""
+    return extensions.insert(extensions.STORY_PAGE_SECTIONS, context)
 
 
 @register.simple_tag
 def og_image(image):
     """The 1200x630 JPEG rendition shared by social previews, JSON-LD and the feed enclosures."""
-    return image.get_rendition(OG_IMAGE_SPEC) if image else None
+    return image.get_rendition(SHARE_IMAGE_SPEC) if image else None
 
 
 @register.simple_tag(takes_context=True)
@@ -107,10 +65,6 @@ def story_json_ld(context, page):
         organisation = site_settings["home"]["SiteSettings"].organisation_name
     site = Site.find_for_request(request) if request else None
     index = remember_story_index(context)
-
-    def absolute(url):
-        return request.build_absolute_uri(url) if request else url
-
     authors = []
     for author in page.authors:
         person = {"@type": "Person", "name": author.name}
@@ -118,7 +72,7 @@ def story_json_ld(context, page):
             person["jobTitle"] = author.role
         if index:
             person["url"] = absolute(
-                index.get_url(request=request) + index.reverse_subpage("author", args=[author.slug])
+                request, index.get_url(request=request) + index.reverse_subpage("author", args=[author.slug])
             )
         authors.append(person)
 
@@ -133,11 +87,11 @@ def story_json_ld(context, page):
         "publisher": {
             "@type": "Organization",
             "name": organisation or (site.site_name if site else ""),
-            "url": absolute("/"),
+            "url": absolute(request, "/"),
         },
         "mainEntityOfPage": {"@type": "WebPage", "@id": page.get_full_url(request=request)},
         "inLanguage": "de-DE",
     }
     if page.hero_image:
-        data["image"] = absolute(og_image(page.hero_image).url)
+        data["image"] = absolute(request, og_image(page.hero_image).url)
     return json_for_script(data)

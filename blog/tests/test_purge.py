@@ -7,8 +7,6 @@ from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
-from comments.models import CommentStatus, StoryDiscussion
-from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,29 +72,3 @@ def test_moving_purges_the_old_address_too(story, story_index, purged):
     assert "http://localhost/blog/esel/" in purged
     assert "http://localhost/alt/esel/" in purged
     assert "http://localhost/alt/" in purged
-
-
-@pytest.mark.parametrize("before, after", [("pending", "published"), ("published", "removed")])
-def test_comments_shown_or_hidden_purge_their_story_once_per_transaction(
-    story, purged, django_capture_on_commit_callbacks, before, after
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        comments = StoryCommentFactory.create_batch(3, story=story, status=before)
-        for comment in comments:
-            comment.status = after
-            comment.save()
-    assert sorted(purged) == sorted(STORY_URLS)  # each URL once: one purge for all three
-
-
-def test_a_waiting_comment_purges_nothing(story, purged, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        StoryCommentFactory(story=story, status=CommentStatus.PENDING)
-    assert purged == []
-
-
-def test_closing_or_reopening_a_discussion_purges_the_story(
-    story, purged, django_capture_on_commit_callbacks, admin_user
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
-    assert sorted(purged) == sorted(STORY_URLS)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
-from comments.models import CommentStatus, StoryComment, StoryDiscussion
+from comments.models import CommentReport, CommentStatus, StoryComment, StoryDiscussion
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +178,6 @@ def test_restore_brings_a_removed_comment_back_and_logs_it(client, moderator, st
 
 
 def test_reported_comments_can_be_listed_with_their_report_count(client, moderator, story):
-    from comments.models import CommentReport
 
     reported = StoryCommentFactory(story=story, comment="Gemeldeter Text")
     StoryCommentFactory(story=story, comment="Harmloser Text")

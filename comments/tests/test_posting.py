@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
-from blog.tests.factories import StoryPageFactory
+from blog.models import StoryAuthor
+from blog.tests.factories import AuthorFactory, StoryPageFactory
 from comments.forms import FORM_MAX_AGE, CommentForm
 from comments.models import CommentConfirmation, CommentPolicy, CommentStatus, ModerationMode, StoryComment
 from comments.tests.factories import StoryCommentFactory
@@ -365,8 +366,6 @@ def test_reply_to_a_hidden_comment_becomes_a_new_thread(client, story, policy, a
 
 
 def test_story_author_answers_as_team(client, story, policy, django_user_model):
-    from blog.models import StoryAuthor
-    from blog.tests.factories import AuthorFactory
 
     user = django_user_model.objects.create_user("tobias", "tobias@example.org", "x", first_name="Tobias")
     StoryAuthor.objects.create(page=story, author=AuthorFactory(user=user))

@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from blog.tests.factories import StoryPageFactory
 from comments.models import CommentReport, CommentStatus
-from comments.policy import REPORTS_PER_IP_PER_HOUR
+from comments.screening import REPORTS_PER_IP_PER_HOUR
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -38,7 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.sites",
-    # The comments library must come before django_comments; our app after both (it adjusts them).
+    # The comments library must come before django_comments; our app after both (its ready() undoes a
+    # signal the library connects in its own).
     "django_comments_xtd",
     "django_comments",
     "comments",
@@ -50,19 +49,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the session, CSRF and messages middleware, so it sees every cookie they set.
-    "home.middleware.SharedCacheMiddleware",
-    "config.middleware.ContentSecurityPolicyMiddleware",
-    "config.middleware.ServiceUnavailableMiddleware",
-    "home.middleware.PageCacheMiddleware",
+    "core.middleware.SharedCacheMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
+    "core.availability.ServiceUnavailableMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.middleware.CachedSiteMiddleware",
+    "core.middleware.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,10 +133,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Development and tests run background work at once; production queues it for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Content-Security-Policy, sent by config.middleware (Django 5.2 has none of its own); the media storage's
-# origin is added when uploads live elsewhere. Public pages: nothing inline, nothing from other hosts,
-# except the video players a reader loads with a click (blog.blocks.PrivacyEmbedBlock).
-CONTENT_SECURITY_POLICY = {
+# Content-Security-Policy, sent by django-csp through core.csp (Django 5.2 has none of its own); the media
+# storage's origin is added when uploads live elsewhere. Public pages: nothing inline, nothing from other
+# hosts, except the video players a reader loads with a click (blog.blocks.PrivacyEmbedBlock).
+PUBLIC_PAGES_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
@@ -153,12 +152,13 @@ CONTENT_SECURITY_POLICY = {
 # The Wagtail admin (and the previews shown in it) still needs inline scripts and styles: choosers, date
 # fields and inline panels start with a <script> element of their own, its scripts add <style> elements
 # and style attributes, and the upload form shows the chosen images from blob: URLs. No 'unsafe-eval'.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_PAGES_POLICY}
 CONTENT_SECURITY_POLICY_ADMIN = {
-    **CONTENT_SECURITY_POLICY,
+    **PUBLIC_PAGES_POLICY,
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
-    "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["frame-src"]],
+    "frame-src": ["'self'", *PUBLIC_PAGES_POLICY["frame-src"]],
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
@@ -188,7 +188,7 @@ WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 STORIES_PER_PAGE = 12
 
-# Seconds the pages anonymous readers get are kept whole in the shared cache (home.middleware.
+# Seconds the pages anonymous readers get are kept whole in the shared cache (core.page_cache.
 # PageCacheMiddleware); every publication or comment decision replaces them. 0: render every time.
 PAGE_CACHE_TIMEOUT = 0
 
@@ -201,5 +201,3 @@ COMMENTS_XTD_CONFIRM_EMAIL = True
 COMMENT_MAX_LENGTH = 3000
 
 LOGIN_URL = "wagtailadmin_login"
-
-SITE_DESCRIPTION = _("Geschichten aus unserem Kundenservice")

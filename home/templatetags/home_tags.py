@@ -1,30 +1,17 @@
-"""Template helpers for the site frame: navigation state, social profile names and FAQ data."""
+"""Template helpers for the home app's pages and settings: the FAQ's address and data, social profile
+names."""
 
 import html
 
 from django import template
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from blog.templatetags.blog_tags import json_for_script
-from home import site_cache
+from core import site_cache
+from core.templatetags.core_tags import json_for_script
 from home.models import FaqPage, SocialProfileBlock
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def nav_current(context, url):
-    """`aria-current` for a navigation link: "page" on the page itself, "true" inside its section."""
-    request = context.get("request")
-    if not request or not url:
-        return ""
-    if request.path == url:
-        return mark_safe(' aria-current="page"')  # noqa: S308 - constant markup
-    if url != "/" and request.path.startswith(url):
-        return mark_safe(' aria-current="true"')  # noqa: S308 - constant markup
-    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -37,18 +24,6 @@ def faq_url(context):
         faq = site_cache.first_live_page(FaqPage, Site.find_for_request(request))
         request._faq_url = faq.get_url(request=request) if faq else ""
     return request._faq_url
-
-
-@register.simple_tag
-def site_generation():
-    """The current generation of the site cache, to key template fragments that must follow changes."""
-    return site_cache.generation()
-
-
-@register.simple_tag
-def page_ancestors(page):
-    """The pages above `page`, for breadcrumbs; they change only when something is published."""
-    return site_cache.remember(f"ancestors:{page.path}", lambda: list(page.get_ancestors()))
 
 
 @register.filter

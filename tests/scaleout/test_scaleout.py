@@ -315,7 +315,7 @@ def test_rate_limit_holds_across_both_servers(story, measurements):
     used = shell("""
 import json
 from comments.models import CommentPolicy
-from comments.policy import rate_limits
+from comments.screening import rate_limits
 from django.core.cache import cache
 from wagtail.models import Site
 

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from comments.erasure import keep_nested_counts, plan_deletion
 from comments.models import UNCONFIRMED_KEPT_DAYS, CommentStatus, StoryComment
-from comments.privacy import keep_nested_counts, plan_deletion
 
 
 class Command(BaseCommand):

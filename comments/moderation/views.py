@@ -5,47 +5,25 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from .models import CommentPolicy, CommentReport, CommentStatus, StoryComment, StoryDiscussion
-from .permissions import moderator_required
-from .privacy import urlpatterns as privacy_urlpatterns
+from blog.models import StoryPage
+from comments.models import CommentPolicy, StoryComment, StoryDiscussion
+from comments.statuses import CommentStatus
 
-ACTION_LABELS = {
-    "approve": gettext_lazy("Freigeben"),
-    "remove": gettext_lazy("Entfernen"),
-    "spam": gettext_lazy("Als Spam markieren"),
-    "restore": gettext_lazy("Wiederherstellen"),
-    "settle_reports": gettext_lazy("Meldungen erledigen"),
-}
-ACTION_MESSAGES = {
-    "approve": gettext_lazy("Kommentar freigegeben."),
-    "remove": gettext_lazy("Kommentar entfernt."),
-    "spam": gettext_lazy("Kommentar als Spam markiert."),
-    "restore": gettext_lazy("Kommentar wiederhergestellt."),
-    "settle_reports": gettext_lazy("Meldungen erledigt."),
-}
-
-DISCUSSION_LABELS = {
-    StoryDiscussion.CLOSED: gettext_lazy("Kommentare zur Geschichte schließen"),
-    StoryDiscussion.OPEN: gettext_lazy("Kommentare zur Geschichte wieder öffnen"),
-}
-
-
-def comment_detail_url(comment):
-    return reverse("wagtailsnippets_comments_storycomment:inspect", args=[comment.pk])
+from .access import moderator_required
+from .actions import ACTION_LABELS, ACTION_MESSAGES, DISCUSSION_LABELS, available_actions
+from .links import comment_detail_url, comment_index_url
 
 
 def next_url(request, fallback):
@@ -56,15 +34,6 @@ def next_url(request, fallback):
     return fallback
 
 
-# Which decisions make sense for a comment in each status.
-ACTIONS_FOR_STATUS = {
-    CommentStatus.PENDING: ["approve", "remove", "spam"],
-    CommentStatus.PUBLISHED: ["remove", "spam"],
-    CommentStatus.SPAM: ["restore", "remove"],
-    CommentStatus.REMOVED: ["restore", "spam"],
-    CommentStatus.UNCONFIRMED: [],
-}
-
 # The index's tabs: each is a preset of its filters.
 TABS = [
     ("all", gettext_lazy("Alle"), {}),
@@ -74,21 +43,6 @@ TABS = [
     ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
     ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
 ]
-
-
-def open_reports_of(outer="pk"):
-    return CommentReport.objects.filter(comment=OuterRef(outer), resolved_at__isnull=True)
-
-
-def story_pages(outer="object_pk"):
-    return Page.objects.filter(pk=Cast(OuterRef(outer), IntegerField()))
-
-
-def available_actions(comment):
-    actions = list(ACTIONS_FOR_STATUS[comment.status])
-    if getattr(comment, "open_reports", 0):
-        actions.append("settle_reports")
-    return actions
 
 
 class CommentIndexView(IndexView):
@@ -105,11 +59,7 @@ class CommentIndexView(IndexView):
         )
 
     def get_tabs(self):
-        counts = StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).aggregate(
-            all=Count("pk"),
-            reported=Count("pk", filter=Q(Exists(open_reports_of()))),
-            **{status: Count("pk", filter=Q(status=status)) for status in CommentStatus.values},
-        )
+        counts = StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).with_counts_per_status()
         current = {key: self.request.GET.get(key, "") for key in ("status", "reported")}
         tabs = []
         for name, label, preset in TABS:
@@ -167,12 +117,7 @@ class CommentInspectView(InspectView):
     template_name = "comments/admin/inspect.html"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            StoryComment.objects.annotate(
-                open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True))
-            ),
-            pk=self.pk,
-        )
+        return get_object_or_404(StoryComment.objects.with_open_reports(), pk=self.pk)
 
     def post(self, request, *args, **kwargs):
         if not self.user_has_permission("change"):
@@ -185,15 +130,13 @@ class CommentInspectView(InspectView):
         return self.render_to_response(self.get_context_data(reply_form=form))
 
     def get_context_data(self, reply_form=None, **kwargs):
-        from blog.models import StoryPage
-
         context = super().get_context_data(**kwargs)
         comment = self.object
         story = StoryPage.objects.filter(pk=comment.object_pk).first()
         others = (
             StoryComment.objects.exclude(pk=comment.pk)
             .exclude(status=CommentStatus.UNCONFIRMED)
-            .annotate(story_title=Subquery(story_pages().values("title")))
+            .with_story()
             .order_by("-submit_date")
         )
         if comment.user_id:
@@ -213,7 +156,7 @@ class CommentInspectView(InspectView):
                 "reports": comment.reports.all(),
                 "other_comments": others[:20],
                 "other_count": others.count(),
-                "history_url": reverse("wagtailsnippets_comments_storycomment:history", args=[comment.pk]),
+                "history_url": comment_detail_url(comment, view="history"),
                 "may_moderate": may_moderate,
                 "actions": [(action, ACTION_LABELS[action]) for action in available_actions(comment)]
                 if may_moderate
@@ -233,7 +176,7 @@ class CommentInspectView(InspectView):
         return context
 
 
-@moderator_required()
+@moderator_required
 def moderate(request, pk, action):
     """One decision about one comment. GET asks for confirmation (row links in the listing), POST acts."""
     if action not in ACTION_LABELS:
@@ -258,16 +201,14 @@ def moderate(request, pk, action):
     )
 
 
-@moderator_required()
+@moderator_required
 def decide_discussion(request, page_id, decision):
     """Close a story's discussion, or reopen it (also after the automatic closing date).
     GET asks for confirmation (row links in the listing), POST acts."""
     if decision not in DISCUSSION_LABELS:
         raise Http404
-    page = get_object_or_404(
-        Page, pk=page_id, content_type__app_label="blog", content_type__model="storypage"
-    )
-    fallback = reverse("wagtailsnippets_comments_storycomment:list")
+    page = get_object_or_404(StoryPage, pk=page_id)
+    fallback = comment_index_url()
     if request.method != "POST":
         return TemplateResponse(
             request,
@@ -291,10 +232,3 @@ def decide_discussion(request, page_id, decision):
             request, _("Die Kommentare zu „%(title)s“ sind wieder offen.") % {"title": page.title}
         )
     return redirect(next_url(request, fallback))
-
-
-urlpatterns = [
-    path("<int:pk>/<slug:action>/", moderate, name="moderate"),
-    path("geschichte/<int:page_id>/<slug:decision>/", decide_discussion, name="discussion"),
-    *privacy_urlpatterns,
-]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from blog.models import StoryIndexPage, StoryPage
+from blog.tests.factories import ImageFactory
 from home.models import FaqPage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,6 @@ def test_only_one_story_index_and_one_faq_per_site(story_index, home_page):
 
 
 def test_story_without_alt_text_for_undescribed_hero_is_refused(story_index):
-    from blog.tests.factories import ImageFactory
 
     story = StoryPage(
         title="Ohne Alt", slug="ohne-alt", teaser="Kurz.", hero_image=ImageFactory(description="")
@@ -49,7 +49,6 @@ def test_story_without_alt_text_for_undescribed_hero_is_refused(story_index):
 
 
 def test_hero_alt_falls_back_to_image_description(story_index):
-    from blog.tests.factories import ImageFactory
 
     story = StoryPage(
         title="Mit Beschreibung",

@@ -1,13 +1,14 @@
-"""Our comment policy: which status a new comment gets, and the limits against abuse."""
+"""Which status a new comment gets under the comment policy, and the limits against abuse."""
 
-import hashlib
-import ipaddress
 import re
 
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from .models import CommentStatus, ModerationMode, StoryComment
+from core.ratelimit import RateLimit
+
+from .models import ModerationMode, StoryComment
+from .permissions import is_moderator
+from .statuses import CommentStatus
 
 LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
@@ -25,9 +26,7 @@ def is_team_member(user, story):
     """Moderators answer as the team; so do the story's authors when they are linked to a login."""
     if not user or not user.is_authenticated:
         return False
-    return user.has_perm("django_comments.can_moderate") or any(
-        author.user_id == user.pk for author in story.authors
-    )
+    return is_moderator(user) or any(author.user_id == user.pk for author in story.authors)
 
 
 def initial_status(comment, policy, *, is_team=False):
@@ -50,41 +49,6 @@ def has_published_before(comment):
     if comment.user_id:
         return earlier.filter(user_id=comment.user_id).exists()
     return earlier.filter(user_email__iexact=comment.user_email).exists()
-
-
-def truncated_ip(address):
-    """Enough of the address to spot abuse from a network, not enough to identify a person."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return None
-    prefix = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
-
-
-class RateLimit:
-    """Counts events per key in fixed windows in the cache (shared by all app servers in production)."""
-
-    def __init__(self, name, limit, window_seconds, message):
-        self.name = name
-        self.limit = limit
-        self.window = window_seconds
-        self.message = message
-
-    def cache_key(self, value):
-        digest = hashlib.sha256(str(value).casefold().encode()).hexdigest()[:32]
-        return f"comments:rate:{self.name}:{digest}"
-
-    def exceeded(self, value):
-        return self.limit is not None and cache.get(self.cache_key(value), 0) >= self.limit
-
-    def hit(self, value):
-        key = self.cache_key(value)
-        if not cache.add(key, 1, self.window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, self.window)
 
 
 TOO_MANY_COMMENTS = _(

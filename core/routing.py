@@ -1,4 +1,5 @@
-"""Routing a URL to its page in two queries, whatever its depth.
+"""Routing a URL to its page in two queries, whatever its depth (`TwoQueryRoutingMixin` on a site's root
+page).
 
 Wagtail walks the tree one level at a time (a query for each child and one more for its specific
 type). Here one query fetches every page on the path by `url_path`, and one more the page that answers,
@@ -30,6 +31,8 @@ def answers_itself(model, live, remaining):
 
 
 def route_below(root, request, path_components):
+    """The page below `root` that answers `path_components`, found in two queries, and its answer. A
+    page model may offer `serving_queryset()` to fetch what its template needs along with it."""
     prefixes = [
         root.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
     ]
@@ -48,3 +51,12 @@ def route_below(root, request, path_components):
             page = (serving() if serving else model.objects.all()).get(pk=pk)
             return page.route(request, remaining)
     raise Http404
+
+
+class TwoQueryRoutingMixin:
+    """For a site's root page: everything below it is routed by `route_below`."""
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_below(self, request, path_components)
+        return super().route(request, path_components)

@@ -1,17 +1,12 @@
-"""Site-wide data and whole pages come from the cache, and never outlive the change that ends them."""
-
-import datetime
+"""Routing, site-wide data and whole pages come from core's caches (`core.routing`, `core.site_cache`,
+`core.page_cache`), and never outlive the change that ends them: tried on the real site."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
-from comments.models import CommentStatus, StoryDiscussion
-from comments.tests.factories import StoryCommentFactory
-from home import site_cache
 from home.models import SiteSettings
 from home.tests.factories import StandardPageFactory
 
@@ -112,14 +107,6 @@ def test_changed_settings_show_on_the_next_page(client, story, home_page):
     assert "Neu: Beratung auch samstags" in text_of(client, "/")
 
 
-def test_an_approved_comment_changes_the_count_on_listings(client, story):
-    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
-    assert "1 Kommentar" not in text_of(client, "/blog/")
-    comment.status = CommentStatus.PUBLISHED
-    comment.save()
-    assert "1 Kommentar" in text_of(client, "/blog/")
-
-
 def test_a_warm_home_page_asks_the_database_nothing(client, story):
     for _ in range(2):
         text_of(client, "/")
@@ -145,16 +132,6 @@ def test_the_second_anonymous_view_is_served_from_the_page_cache(client, story, 
     assert not second.cookies
 
 
-def test_a_published_comment_replaces_the_cached_page(client, story, page_cache):
-    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING, comment="Danke für Emil!")
-    assert "Danke für Emil!" not in text_of(client, "/blog/esel/")
-    comment.status = CommentStatus.PUBLISHED
-    comment.save()
-    response = client.get("/blog/esel/")
-    assert response["X-Page-Cache"] == "miss"
-    assert "Danke für Emil!" in response.content.decode()
-
-
 def test_english_readers_get_their_own_copy(client, story, page_cache):
     german = text_of(client, "/blog/esel/")
     client.cookies["django_language"] = "en"
@@ -177,30 +154,6 @@ def test_pages_are_rendered_every_time_when_the_page_cache_is_off(client, story)
     assert "X-Page-Cache" not in client.get("/blog/esel/")
 
 
-def test_a_lost_generation_counter_never_brings_old_entries_back(monkeypatch):
-    now = [1_000.0]
-    monkeypatch.setattr(site_cache.time, "time", lambda: now[0])
-    built = []
-    site_cache.remember("probe", lambda: built.append("first") or "first")
-    site_cache.changed()
-    now[0] += 60  # a minute later, Redis loses the counter (evicted, or restarted without its data)
-    cache.delete(site_cache.GENERATION_KEY)
-
-    assert site_cache.remember("probe", lambda: built.append("second") or "second") == "second"
-    assert built == ["first", "second"]
-
-
-def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
-    with site_cache.request_scope():
-        before = site_cache.generation()
-        cache.set(site_cache.GENERATION_KEY, before + 5)  # another server's change, mid-request
-        assert site_cache.generation() == before
-        site_cache.changed()  # this request's own change
-        assert site_cache.generation() == before + 6
-    cache.set(site_cache.GENERATION_KEY, before + 10)
-    assert site_cache.generation() == before + 10
-
-
 def test_a_new_image_description_shows_on_the_listing_at_once(client, story_index):
     image = ImageFactory(description="Ein Esel aus Plüsch")
     StoryPageFactory(parent=story_index, hero_image=image, hero_alt="")
@@ -208,14 +161,3 @@ def test_a_new_image_description_shows_on_the_listing_at_once(client, story_inde
     image.description = "Emil, der Esel, wieder zu Hause"
     image.save()
     assert 'alt="Emil, der Esel, wieder zu Hause"' in text_of(client, "/blog/")
-
-
-def test_a_closed_discussion_replaces_the_cached_page(client, story_index, page_cache, admin_user):
-    story = StoryPageFactory(parent=story_index, slug="heute", date=datetime.date.today())
-    client.get("/blog/heute/")  # the very first view creates the settings rows (site, comment policy)
-    client.get("/blog/heute/")
-    cached = client.get("/blog/heute/")
-    assert cached["X-Page-Cache"] == "hit"
-    assert 'id="kommentar-formular"' in cached.content.decode()
-    StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
-    assert 'id="kommentar-formular"' not in text_of(client, "/blog/heute/")

@@ -1,10 +1,11 @@
 """Site-wide data that changes only when someone publishes: kept in the shared cache (Redis in
 production) so that a page view asks the database only for what is its own.
 
-Every entry lives under the current *generation*. Any change that can alter what readers see (a page
-saved, published, moved or deleted; a setting, site, view restriction, image, author, category or tag
-saved; a comment shown or hidden) bumps the generation, and every app server stops using the old entries at
-once. Nothing is ever stale for longer than the transaction that changed it.
+Every entry lives under the current *generation*. Any change that can alter what readers see bumps the
+generation, and every app server stops using the old entries at once. Nothing is ever stale for longer
+than the transaction that changed it. Core watches pages, sites, view restrictions, site settings and
+images itself; the feature apps name their own models with `watch()` (the blog its authors, categories and
+tags) or call `changed()` (a comment shown or hidden).
 """
 
 import contextlib
@@ -14,7 +15,6 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractImage
@@ -47,6 +47,7 @@ def generation():
 
 @contextlib.contextmanager
 def request_scope():
+    """Reads the generation once for everything a request builds (see `CachedSiteMiddleware`)."""
     _request.active, _request.generation = True, None
     try:
         yield
@@ -55,6 +56,7 @@ def request_scope():
 
 
 def bump():
+    """A new generation: every entry built before is out of use on every server."""
     _request.generation = None
     try:
         cache.incr(GENERATION_KEY)
@@ -109,8 +111,8 @@ def restricted_paths():
     )
 
 
-def public(pages):
-    """`pages.public()` without asking the database for view restrictions when there are none."""
+def public_pages(pages):
+    """Wagtail's `pages.public()` without asking the database for view restrictions when there are none."""
     paths = restricted_paths()
     if not paths:
         return pages
@@ -145,22 +147,14 @@ class CachedSiteSettingMixin:
         return remember(f"setting:{cls._meta.label_lower}:{getattr(site, 'pk', None)}", build)
 
 
-def affects_readers(instance):
-    from taggit.models import Tag
-
-    from blog.models import Author, StoryCategory
-
-    return isinstance(
-        instance,
-        (Page, Site, PageViewRestriction, BaseSiteSetting, AbstractImage, Author, StoryCategory, Tag),
-    )
+# Models whose saving or deletion changes what readers see; apps add theirs with `watch()`.
+WATCHED = {Page, Site, PageViewRestriction, BaseSiteSetting, AbstractImage}
 
 
-def content_changed(sender, instance, **kwargs):
-    if affects_readers(instance):
-        changed()
+def watch(*models):
+    """Saving or deleting one of `models` (or a subclass) starts a new generation."""
+    WATCHED.update(models)
 
 
-def connect():
-    post_save.connect(content_changed, dispatch_uid="site_cache_saved")
-    post_delete.connect(content_changed, dispatch_uid="site_cache_deleted")
+def is_watched(instance):
+    return isinstance(instance, tuple(WATCHED))

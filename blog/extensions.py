@@ -1,0 +1,31 @@
+"""Where other apps add to stories without the blog knowing them; the comments app plugs in here. Each
+is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
+
+- `STORY_LISTING_QUERYSET`: `fn(stories) -> stories`, adds what story cards show (e.g. comment counts) to
+  every listing's queryset, so a listing stays a fixed number of queries however many cards it has.
+- `STORY_SERVING_QUERYSET`: `fn(stories) -> stories`, adds what a story's page needs to the query that
+  fetches the story for its page view (see `core.routing`).
+- `STORY_CARD_META`: `fn(story, context) -> HTML`, more facts in a card's meta line.
+- `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
+  with the story page's context.
+"""
+
+from django.utils.html import format_html_join
+from wagtail import hooks
+
+STORY_LISTING_QUERYSET = "construct_story_listing_queryset"
+STORY_SERVING_QUERYSET = "construct_story_serving_queryset"
+STORY_CARD_META = "insert_story_card_meta"
+STORY_PAGE_SECTIONS = "insert_story_page_sections"
+
+
+def construct(hook_name, queryset):
+    """`queryset` passed through every function registered for `hook_name`."""
+    for construct_queryset in hooks.get_hooks(hook_name):
+        queryset = construct_queryset(queryset)
+    return queryset
+
+
+def insert(hook_name, *args):
+    """The HTML every function registered for `hook_name` gives, one after the other."""
+    return format_html_join("", "{}", ((fn(*args),) for fn in hooks.get_hooks(hook_name)))

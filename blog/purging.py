@@ -1,0 +1,63 @@
+"""Front-cache purging. A story shows up in more places than its own page: the story index and its
+archive, category, tag and author listings, the feeds and the home page. When a story or what readers
+see with it (its discussion) changes, all of those are purged (Wagtail itself purges only the story's own
+URL on publishing). The receivers are in `signal_handlers`."""
+
+from django.conf import settings
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+from core import purging, site_cache
+
+from .models import StoryPage
+
+
+def listing_urls(story):
+    """Every listing that shows `story`, as absolute URLs."""
+    index = story.get_parent().specific
+    base = index.get_full_url()
+    if base is None:
+        return []
+    base = base.rstrip("/")
+    subpages = [
+        ("archive_year", [story.date.year]),
+        ("archive_month", [story.date.year, story.date.month]),
+        ("feed", []),
+        ("atom_feed", []),
+        *[("category", [category.slug]) for category in story.categories.all()],
+        *[("category_feed", [category.slug]) for category in story.categories.all()],
+        *[("tag", [tag.slug]) for tag in story.tags.all()],
+        *[("author", [author.slug]) for author in story.authors],
+    ]
+    urls = [base + "/"]
+    urls += [f"{base}/{index.reverse_subpage(name, args=args)}" for name, args in subpages]
+    home = index.get_parent()
+    if home is not None and home.get_full_url():
+        urls.append(home.get_full_url())
+    return urls
+
+
+def purge_story(story, *old_urls):
+    """The story's page and every listing that shows it, plus addresses it had before (after a move)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    batch.add_page(story)
+    batch.add_urls(listing_urls(story))
+    batch.add_urls(url for url in old_urls if url)
+    batch.purge()
+
+
+def purge_story_later(story_pk):
+    """After the transaction: a story whose page changed without a publication (a comment shown or
+    hidden, its discussion closed or reopened) and the listings that count its comments. Once per story
+    within a `core.purging.batch()`, however many of its comments a bulk action changed."""
+    site_cache.changed()
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+
+    def purge():
+        story = StoryPage.objects.live().filter(pk=story_pk).first()
+        if story is not None:
+            purge_story(story)
+
+    purging.after_commit(f"purge-story:{story_pk}", purge)

@@ -1,0 +1,59 @@
+"""What a moderator can decide, and the words for it: one place for the row menu, the detail view, the
+dashboard, the bulk actions and the audit log."""
+
+from django.utils.translation import gettext_lazy as _
+
+from comments.models import StoryDiscussion
+from comments.statuses import CommentStatus
+
+ACTION_LABELS = {
+    "approve": _("Freigeben"),
+    "remove": _("Entfernen"),
+    "spam": _("Als Spam markieren"),
+    "restore": _("Wiederherstellen"),
+    "settle_reports": _("Meldungen erledigen"),
+}
+# Where space is short (dashboard buttons, bulk actions), spam is just "Spam".
+SHORT_ACTION_LABELS = {**ACTION_LABELS, "spam": _("Spam")}
+ACTION_MESSAGES = {
+    "approve": _("Kommentar freigegeben."),
+    "remove": _("Kommentar entfernt."),
+    "spam": _("Kommentar als Spam markiert."),
+    "restore": _("Kommentar wiederhergestellt."),
+    "settle_reports": _("Meldungen erledigt."),
+}
+DISCUSSION_LABELS = {
+    StoryDiscussion.CLOSED: _("Kommentare zur Geschichte schließen"),
+    StoryDiscussion.OPEN: _("Kommentare zur Geschichte wieder öffnen"),
+}
+
+# Which decisions make sense for a comment in each status.
+ACTIONS_FOR_STATUS = {
+    CommentStatus.PENDING: ["approve", "remove", "spam"],
+    CommentStatus.PUBLISHED: ["remove", "spam"],
+    CommentStatus.SPAM: ["restore", "remove"],
+    CommentStatus.REMOVED: ["restore", "spam"],
+    CommentStatus.UNCONFIRMED: [],
+}
+
+# The audit log's words: (action, label, message).
+LOG_ACTIONS = [
+    ("comments.approve", _("Kommentar freigeben"), _("Kommentar freigegeben")),
+    ("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt")),
+    ("comments.spam", _("Als Spam markieren"), _("Als Spam markiert")),
+    ("comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")),
+    ("comments.settle_reports", _("Meldungen erledigen"), _("Meldungen erledigt")),
+    ("comments.reply", _("Als Team antworten"), _("Als Team geantwortet")),
+    ("comments.close", _("Kommentare schließen"), _("Kommentare geschlossen")),
+    ("comments.reopen", _("Kommentare wieder öffnen"), _("Kommentare wieder geöffnet")),
+    ("comments.export", _("Daten exportieren"), _("Daten exportiert")),
+    ("comments.erase", _("Daten löschen"), _("Daten gelöscht")),
+]
+
+
+def available_actions(comment):
+    """The decisions offered for `comment`; settling reports only while it has open ones."""
+    actions = list(ACTIONS_FOR_STATUS[comment.status])
+    if getattr(comment, "open_reports", 0):
+        actions.append("settle_reports")
+    return actions

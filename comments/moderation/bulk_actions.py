@@ -1,0 +1,106 @@
+"""Decisions on many comments at once, from the listing's checkboxes. Each comment is saved (mails and
+counts follow) and logged on its own; each story is purged once."""
+
+from django.utils.translation import gettext_lazy as _, ngettext
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from blog.models import StoryPage
+from comments.models import StoryComment, StoryDiscussion
+from core import purging
+
+from .access import forbidden
+from .actions import SHORT_ACTION_LABELS
+
+
+class CommentStatusBulkAction(SnippetBulkAction):
+    """Sets one status on many comments; each change is saved (mails, counts) and logged on its own."""
+
+    models = [StoryComment]
+    template_name = "comments/admin/confirm_bulk_status.html"
+    moderation_action = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_perm(self, snippet):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", snippet)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        with purging.batch():
+            return sum(comment.moderate(cls.moderation_action, user) for comment in objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d Kommentar geändert.", "%(count)d Kommentare geändert.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class ApproveBulkAction(CommentStatusBulkAction):
+    display_name = SHORT_ACTION_LABELS["approve"]
+    aria_label = _("Ausgewählte Kommentare freigeben")
+    action_type = "approve_comments"
+    action_priority = 10
+    moderation_action = "approve"
+
+
+class RemoveBulkAction(CommentStatusBulkAction):
+    display_name = SHORT_ACTION_LABELS["remove"]
+    aria_label = _("Ausgewählte Kommentare entfernen")
+    action_type = "remove_comments"
+    action_priority = 20
+    moderation_action = "remove"
+
+
+class SpamBulkAction(CommentStatusBulkAction):
+    display_name = SHORT_ACTION_LABELS["spam"]
+    aria_label = _("Ausgewählte Kommentare als Spam markieren")
+    action_type = "spam_comments"
+    action_priority = 30
+    moderation_action = "spam"
+
+
+class RestoreBulkAction(CommentStatusBulkAction):
+    display_name = SHORT_ACTION_LABELS["restore"]
+    aria_label = _("Ausgewählte Kommentare wieder veröffentlichen")
+    action_type = "restore_comments"
+    action_priority = 40
+    moderation_action = "restore"
+
+
+class DiscussionBulkAction(CommentStatusBulkAction):
+    """Closes or reopens the discussions of the stories the selected comments belong to."""
+
+    decision = None
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        story_ids = {int(comment.object_pk) for comment in objects}
+        for page in StoryPage.objects.filter(pk__in=story_ids):
+            StoryDiscussion.decide(page, cls.decision, user)
+        return len(story_ids), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Kommentare zu %(count)d Geschichte geändert.",
+            "Kommentare zu %(count)d Geschichten geändert.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class CloseDiscussionBulkAction(DiscussionBulkAction):
+    display_name = _("Geschichten schließen")
+    aria_label = _("Kommentare zu den Geschichten der ausgewählten Kommentare schließen")
+    action_type = "close_discussions"
+    action_priority = 50
+    decision = StoryDiscussion.CLOSED
+
+
+class ReopenDiscussionBulkAction(DiscussionBulkAction):
+    display_name = _("Geschichten wieder öffnen")
+    aria_label = _("Kommentare zu den Geschichten der ausgewählten Kommentare wieder öffnen")
+    action_type = "reopen_discussions"
+    action_priority = 60
+    decision = StoryDiscussion.OPEN

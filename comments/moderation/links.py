@@ -1,0 +1,18 @@
+"""Addresses in the moderators' area, for views, panels and mails alike."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+
+# Wagtail names the snippet views of StoryComment after the model.
+SNIPPET_URL_NAMESPACE = "wagtailsnippets_comments_storycomment"
+
+
+def comment_index_url(**filters):
+    """The comment listing, optionally filtered (`status="pending"`, `story=page.pk`, ...)."""
+    url = reverse(f"{SNIPPET_URL_NAMESPACE}:list")
+    return f"{url}?{urlencode(filters)}" if filters else url
+
+
+def comment_detail_url(comment, view="inspect"):
+    """A comment in its thread (`inspect`), or its `history`."""
+    return reverse(f"{SNIPPET_URL_NAMESPACE}:{view}", args=[comment.pk])

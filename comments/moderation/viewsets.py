@@ -1,0 +1,149 @@
+"""The comment listing and detail views in the Wagtail admin ("Kommentare"), as a snippet viewset."""
+
+from urllib.parse import urlsplit
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from blog.models import StoryPage
+from comments.models import StoryComment, StoryDiscussion
+from comments.statuses import CommentStatus
+from core.purging import full_url_of
+
+from . import views
+from .access import answer_403
+
+
+class CommentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CommentStatus.choices, empty_label=_("Alle")
+    )
+    submit_date = django_filters.DateFromToRangeFilter(label=_("Geschrieben"), widget=DateRangePickerWidget)
+    story = django_filters.ModelChoiceFilter(
+        label=_("Geschichte"),
+        queryset=StoryPage.objects.order_by("title"),
+        empty_label=_("Alle"),
+        method="filter_story",
+    )
+    reported = django_filters.BooleanFilter(label=_("Gemeldet"), method="filter_reported")
+
+    class Meta:
+        model = StoryComment
+        fields = ["status", "submit_date"]
+
+    def filter_story(self, queryset, name, value):
+        return queryset.filter(object_pk=str(value.pk))
+
+    def filter_reported(self, queryset, name, value):
+        return queryset.filter(open_reports__gt=0) if value else queryset.filter(open_reports=0)
+
+
+class StoryColumn(Column):
+    """The story's title, linked to the public story, from annotations (no query per row)."""
+
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}">{}</a>', public_path(instance.story_url_path or ""), instance.story_title or "–"
+        )
+
+
+def public_path(url_path):
+    url = full_url_of(url_path)
+    return urlsplit(url).path if url else "#"
+
+
+class PendingCountMenuItem(MenuItem):
+    """ "Kommentare (3)": the menu says how many comments wait for a moderator."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = StoryComment.objects.filter(status=CommentStatus.PENDING).count()
+        if waiting:
+            component.label = f"{self.label} ({waiting})"
+        return component
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come only from readers and leave only through removal or the privacy tools, both of
+    which keep threads whole: nobody, not even a superuser, adds or deletes one in the admin."""
+
+    never = {"add", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.never and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.never]
+        if not allowed:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(allowed)
+
+
+class StoryCommentViewSet(SnippetViewSet):
+    model = StoryComment
+    index_view_class = views.CommentIndexView
+    inspect_view_class = views.CommentInspectView
+    index_template_name = "comments/admin/index.html"
+    icon = "comment"
+    menu_label = _("Kommentare")
+    menu_name = "comments"
+    menu_order = 150
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = CommentFilterSet
+    search_fields = ["comment", "user_name", "user_email"]
+    search_backend_name = None
+    list_per_page = 100
+    ordering = ["-submit_date"]
+    list_display = [
+        "comment",
+        Column("user_name", label=_("Name"), sort_key="user_name"),
+        StoryColumn("story", label=_("Geschichte")),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
+        DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
+    ]
+    # Status changes go through the decisions, which log and settle reports; editing is for the text.
+    panels = [FieldPanel("comment"), FieldPanel("is_team")]
+
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a comment, and a chooser would list comments to every editor."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = answer_403(pattern.callback)
+        return patterns
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+        return type("StoryCommentMenuItem", (PendingCountMenuItem, base), {})
+
+    def get_queryset(self, request):
+        return (
+            StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
+            .with_story()
+            .with_open_reports()
+            .annotate(
+                discussion_decision=Subquery(
+                    StoryDiscussion.objects.filter(
+                        page_id=Cast(OuterRef("object_pk"), IntegerField())
+                    ).values("decision")
+                ),
+            )
+            .select_related("user")
+        )

@@ -1,0 +1,54 @@
+"""What follows when a comment is saved or deleted (purges, mails), and the comments framework's Site kept
+in line with the real address; connected by `register_signal_handlers()` in CommentsConfig.ready()."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, pre_save
+from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+from blog.purging import purge_story_later
+
+from .models import StoryComment
+from .notifications import notify_moderators, notify_thread_subscribers
+from .signals import comment_saved
+from .statuses import CommentStatus
+
+
+def comment_changed(sender, comment, status_before, **kwargs):
+    """A comment readers see (or saw) changes its story's page and the listings that count it. A newly
+    published one is news for the thread's subscribers; one arriving in the queue (new, or just
+    confirmed) calls the moderators, one a moderator sends back to the queue does not."""
+    if comment.is_published or status_before == CommentStatus.PUBLISHED:
+        purge_story_later(comment.object_pk)
+    if comment.is_published and status_before != CommentStatus.PUBLISHED:
+        transaction.on_commit(lambda: notify_thread_subscribers(comment.pk))
+    if comment.status == CommentStatus.PENDING and status_before in (None, CommentStatus.UNCONFIRMED):
+        transaction.on_commit(lambda: notify_moderators(comment.pk))
+
+
+def comment_deleted(sender, instance, **kwargs):
+    """A deleted comment that readers could see leaves the cached story and listings too."""
+    if instance.is_public:
+        purge_story_later(instance.object_pk)
+
+
+def sync_site_domain(sender, using="default", **kwargs):
+    """After every migrate: the comments framework's Site gets the host of WAGTAILADMIN_BASE_URL,
+    so no link ever names example.com."""
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+    if domain:
+        Site.objects.using(using).update_or_create(
+            pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME}
+        )
+
+
+def register_signal_handlers(app_config):
+    # The library re-publishes every hidden reply whenever any comment is saved; our status field
+    # decides visibility instead, comment by comment.
+    pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=StoryComment._meta.label)
+    comment_saved.connect(comment_changed, sender=StoryComment)
+    post_delete.connect(comment_deleted, sender=StoryComment)
+    post_migrate.connect(sync_site_domain, sender=app_config)

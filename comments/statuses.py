@@ -1,0 +1,12 @@
+"""Where a comment stands; `StoryComment.status` is the single source of truth."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Unbestätigt")
+    PENDING = "pending", _("Zu prüfen")
+    PUBLISHED = "published", _("Veröffentlicht")
+    SPAM = "spam", _("Spam")
+    REMOVED = "removed", _("Entfernt")

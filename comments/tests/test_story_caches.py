@@ -1,0 +1,130 @@
+"""A comment decision reaches every cached copy of its story: the site cache, the page cache, the front
+cache (Varnish), and the comment views themselves are never shared."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
+from blog.tests.test_purge import STORY_URLS
+from comments.models import CommentStatus, StoryDiscussion
+from comments.moderation.bulk_actions import ApproveBulkAction
+from comments.tests.factories import StoryCommentFactory
+from core import purging
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(story_index):
+    return StoryPageFactory(
+        parent=story_index,
+        slug="esel",
+        title="Wie Esel Emil heimkam",
+        date=datetime.date(2026, 11, 18),
+        authors=[AuthorFactory(slug="tobias")],
+        categories=[StoryCategoryFactory(slug="kundenservice")],
+        tags=["Kuscheltier"],
+    )
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_TIMEOUT = 600
+
+
+def text_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_an_approved_comment_changes_the_count_on_listings(client, story):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    assert "1 Kommentar" not in text_of(client, "/blog/")
+    comment.status = CommentStatus.PUBLISHED
+    comment.save()
+    assert "1 Kommentar" in text_of(client, "/blog/")
+
+
+def test_a_published_comment_replaces_the_cached_page(client, story, page_cache):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING, comment="Danke für Emil!")
+    assert "Danke für Emil!" not in text_of(client, "/blog/esel/")
+    comment.status = CommentStatus.PUBLISHED
+    comment.save()
+    response = client.get("/blog/esel/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Danke für Emil!" in response.content.decode()
+
+
+def test_a_closed_discussion_replaces_the_cached_page(client, story_index, page_cache, admin_user):
+    story = StoryPageFactory(parent=story_index, slug="heute", date=datetime.date.today())
+    client.get("/blog/heute/")  # the very first view creates the settings rows (site, comment policy)
+    client.get("/blog/heute/")
+    cached = client.get("/blog/heute/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert 'id="kommentar-formular"' in cached.content.decode()
+    StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
+    assert 'id="kommentar-formular"' not in text_of(client, "/blog/heute/")
+
+
+# The front cache (Varnish) is purged like the page cache
+
+
+@pytest.mark.parametrize("before, after", [("pending", "published"), ("published", "removed")])
+def test_comments_shown_or_hidden_together_purge_their_story_once(
+    story, purged, django_capture_on_commit_callbacks, before, after
+):
+    with django_capture_on_commit_callbacks(execute=True), purging.batch():
+        comments = StoryCommentFactory.create_batch(3, story=story, status=before)
+        for comment in comments:
+            comment.status = after
+            comment.save()
+    assert sorted(purged) == sorted(STORY_URLS)  # each URL once: one purge for all three
+
+
+def test_a_bulk_approval_purges_each_story_once(
+    story, purged, django_capture_on_commit_callbacks, admin_user
+):
+    comments = StoryCommentFactory.create_batch(3, story=story, status=CommentStatus.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        ApproveBulkAction.execute_action(comments, user=admin_user)
+    assert sorted(purged) == sorted(STORY_URLS)
+
+
+def test_a_single_comment_shown_purges_its_story(story, purged, django_capture_on_commit_callbacks):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.status = CommentStatus.PUBLISHED
+        comment.save()
+    assert sorted(purged) == sorted(STORY_URLS)
+
+
+def test_a_waiting_comment_purges_nothing(story, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    assert purged == []
+
+
+def test_closing_or_reopening_a_discussion_purges_the_story(
+    story, purged, django_capture_on_commit_callbacks, admin_user
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryDiscussion.decide(story, StoryDiscussion.CLOSED, admin_user)
+    assert sorted(purged) == sorted(STORY_URLS)
+
+
+def test_a_page_showing_a_personal_message_is_not_shared(story):
+    comment = StoryCommentFactory(story=story)
+    reader = Client(headers={"Sec-Fetch-Site": "same-origin"})
+    reader.get(f"/kommentare/melden/{comment.pk}/")
+    response = reader.post(f"/kommentare/melden/{comment.pk}/", {"reason": "spam"}, follow=True)
+
+    assert response.redirect_chain
+    assert "public" not in response["Cache-Control"]
+
+
+def test_comment_views_are_never_shared(client, story):
+    comment = StoryCommentFactory(story=story)
+    assert "public" not in client.get(f"/kommentare/melden/{comment.pk}/")["Cache-Control"]

@@ -1,0 +1,41 @@
+"""Limits against abuse that hold across all app servers, and how much of a reader's address we keep."""
+
+import hashlib
+import ipaddress
+
+from django.core.cache import cache
+
+
+def truncated_ip(address):
+    """Enough of the address to spot abuse from a network, not enough to identify a person."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
+
+
+class RateLimit:
+    """Counts events per key in fixed windows in the cache (shared by all app servers in production)."""
+
+    def __init__(self, name, limit, window_seconds, message):
+        self.name = name
+        self.limit = limit
+        self.window = window_seconds
+        self.message = message
+
+    def cache_key(self, value):
+        digest = hashlib.sha256(str(value).casefold().encode()).hexdigest()[:32]
+        return f"rate:{self.name}:{digest}"
+
+    def exceeded(self, value):
+        return self.limit is not None and cache.get(self.cache_key(value), 0) >= self.limit
+
+    def hit(self, value):
+        key = self.cache_key(value)
+        if not cache.add(key, 1, self.window):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, self.window)

@@ -1,0 +1,32 @@
+"""The site cache's generation: read once per request, never brought back by a lost counter."""
+
+import pytest
+from django.core.cache import cache
+
+from core import site_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_lost_generation_counter_never_brings_old_entries_back(monkeypatch):
+    now = [1_000.0]
+    monkeypatch.setattr(site_cache.time, "time", lambda: now[0])
+    built = []
+    site_cache.remember("probe", lambda: built.append("first") or "first")
+    site_cache.changed()
+    now[0] += 60  # a minute later, Redis loses the counter (evicted, or restarted without its data)
+    cache.delete(site_cache.GENERATION_KEY)
+
+    assert site_cache.remember("probe", lambda: built.append("second") or "second") == "second"
+    assert built == ["first", "second"]
+
+
+def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
+    with site_cache.request_scope():
+        before = site_cache.generation()
+        cache.set(site_cache.GENERATION_KEY, before + 5)  # another server's change, mid-request
+        assert site_cache.generation() == before
+        site_cache.changed()  # this request's own change
+        assert site_cache.generation() == before + 6
+    cache.set(site_cache.GENERATION_KEY, before + 10)
+    assert site_cache.generation() == before + 10
