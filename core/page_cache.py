@@ -1,4 +1,8 @@
-"""Whole pages for anonymous readers, kept in the shared cache (Redis) for every app server."""
+"""Whole pages for anonymous readers, kept in the shared cache (Redis) for every app server.
+
+Django's own cache middleware cannot do this job: its entries are keyed by URL and the request's varying
+headers (every cookie would make a new entry) and expire only by time, while ours must all go at once when
+anything is published or a comment is decided (the site cache's generation is part of the key)."""
 
 from django.conf import settings
 from django.core.cache import cache

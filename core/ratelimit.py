@@ -1,4 +1,8 @@
-"""Limits against abuse that hold across all app servers, and how much of a reader's address we keep."""
+"""Limits against abuse that hold across all app servers, and how much of a reader's address we keep.
+
+Hand-written rather than a decorator library: the limits are settings editors change at run time (the
+comment policy), they count e-mail addresses as well as networks, and a view checks several limits before
+it knows whether the attempt counts (a refused form counts for nothing)."""
 
 import hashlib
 import ipaddress
