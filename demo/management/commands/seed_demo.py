@@ -2,7 +2,7 @@
 a few reader comments; with `--comments N` also a story with N comments to try long discussions on.
 
 Every object is looked up by a stable key (slug, or title for images) first, so a second run changes
-nothing. Texts live in `home.demo_content`, pictures are drawn by `home.demo_images`.
+nothing. Texts live in `home.demo_content`, pictures are drawn by `demo.illustrations`.
 """
 
 import contextlib
@@ -29,8 +29,8 @@ from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, Stor
 from blog.signal_handlers import rendition_warmup_suspended
 from comments.models import CommentReport, CommentStatus, StoryComment
 from core.names import initials
+from demo.illustrations import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
 from home import demo_content as content
-from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
 from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
