@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "comments",
+    "demo",
     # Background work (mails, rendition warm-up); the database backend's tables exist everywhere.
     "django_tasks",
     "django_tasks_db",

@@ -1,7 +1,9 @@
 """Illustrations for the demo content, drawn with Pillow so the demo needs no downloads or stock photos.
 
 Every picture is a soft gradient with blurred shapes and a flat pictogram that hints at the story.
-The same motif, palette and seed always give the same picture.
+The same motif, palette and seed always give the same picture. The palettes are data: each category in
+`demo/content/people.toml` has one (four gradient corners, two accents, paper, ink and a spot colour),
+handed in by `demo.loader.DemoContent.palettes` with its name.
 """
 
 import math
@@ -15,38 +17,6 @@ BODY_SIZE = (1200, 800)
 PORTRAIT_SIZE = (600, 600)
 SUPERSAMPLE = 2
 JPEG_QUALITY = 86
-
-# One palette per category: four gradient corners, two accents, the pictogram colour and a dark ink.
-PALETTES = {
-    "kundenservice": {
-        "corners": ("#ffcf9c", "#f79d84", "#f4845f", "#b8475a"),
-        "accents": ("#ffe8d1", "#ffb4a2"),
-        "paper": "#fffaf4",
-        "ink": "#5b2333",
-        "spot": "#f25c54",
-    },
-    "social-media": {
-        "corners": ("#c3a6ff", "#8f6fd6", "#e88bb4", "#5d3f99"),
-        "accents": ("#ffd6e8", "#7ee8d8"),
-        "paper": "#fff9fd",
-        "ink": "#2d1e4a",
-        "spot": "#e8467c",
-    },
-    "vor-ort": {
-        "corners": ("#cfe8c8", "#8cc7a6", "#4f9c7d", "#2a6f5a"),
-        "accents": ("#f4ecd2", "#f6c453"),
-        "paper": "#fffdf5",
-        "ink": "#1b3a2f",
-        "spot": "#e9893a",
-    },
-    "technik": {
-        "corners": ("#9ed0ea", "#4a8fc2", "#2d6ea3", "#16324f"),
-        "accents": ("#d7f0fa", "#ffd166"),
-        "paper": "#f7fbff",
-        "ink": "#0b1f33",
-        "spot": "#ffb703",
-    },
-}
 
 
 def hex_rgb(value, alpha=None):
@@ -604,10 +574,9 @@ def with_shadow(layer, ink, offset):
     return result
 
 
-def illustration(motif, palette_name, size=HERO_SIZE, seed=""):
+def illustration(motif, palette, size=HERO_SIZE, seed=""):
     """A flat illustration of one motif: returns the Pillow image and the focal box (x, y, w, h) of the motif."""
-    palette = PALETTES[palette_name]
-    rng = random.Random(f"{motif}:{palette_name}:{seed}")  # noqa: S311 - repeatable pictures, no secrets
+    rng = random.Random(f"{motif}:{palette['name']}:{seed}")  # noqa: S311 - repeatable pictures, no secrets
     width, height = size
     picture = gradient(size, palette["corners"])
     picture.alpha_composite(soft_shapes(size, palette, rng))
@@ -631,10 +600,9 @@ def illustration(motif, palette_name, size=HERO_SIZE, seed=""):
     return picture.convert("RGB"), focal
 
 
-def portrait(initials, palette_name, seed=""):
+def portrait(initials, palette, seed=""):
     """A square portrait illustration: gradient, soft shapes, a disc and the person's initials."""
-    palette = PALETTES[palette_name]
-    rng = random.Random(f"portrait:{initials}:{palette_name}:{seed}")  # noqa: S311 - repeatable pictures
+    rng = random.Random(f"portrait:{initials}:{palette['name']}:{seed}")  # noqa: S311 - repeatable pictures
     size = PORTRAIT_SIZE
     picture = gradient(size, palette["corners"])
     picture.alpha_composite(soft_shapes(size, palette, rng, count=5))

@@ -11,7 +11,6 @@ topped up. Prints one line per story (comments, by registered readers, deepest l
 `--json`, the same facts as JSON for the benchmark script.
 """
 
-import datetime
 import json
 from collections import Counter
 
@@ -22,9 +21,8 @@ from django.db.models import Count, Max, Q
 from blog.models import Author, StoryCategory, StoryIndexPage
 from blog.signal_handlers import rendition_warmup_suspended
 from comments.models import CommentStatus, StoryComment
-from home import demo_content as content
 
-from .seed_demo import BERLIN, Command as SeedDemoCommand
+from .seed_demo import Command as SeedDemoCommand, first_comment_time
 
 SIZES = (10, 200, 1000)
 
@@ -51,6 +49,7 @@ class Command(SeedDemoCommand):
 
     def handle(self, *args, sizes, as_json=False, **options):
         self.verbosity = options.get("verbosity", 1)
+        self.load_content()
         wanted = sorted({int(size) for size in sizes.split(",") if size.strip()})
         # The demo site (home, index, authors, categories, pictures); it does nothing when it is there.
         call_command("seed_demo", warm=False, verbosity=0)
@@ -75,7 +74,7 @@ class Command(SeedDemoCommand):
         authors = {author.slug: author for author in Author.objects.all()}
         categories = {category.slug: category for category in StoryCategory.objects.all()}
         data = {
-            **content.BENCHMARK_STORY,
+            **self.content.bench["story"],
             "slug": bench_slug(size),
             "title": f"Benchmark: eine Geschichte mit {size} Kommentaren",
         }
@@ -90,7 +89,7 @@ class Command(SeedDemoCommand):
         if have < size:
             readers = self.reader_accounts()
             thread = self.last_thread(story)
-            start = datetime.datetime.fromisoformat(data["date"]).replace(hour=9, tzinfo=BERLIN)
+            start = first_comment_time(data)
             for number in range(have, size):
                 comment = self.benchmark_comment(story, number, thread, readers, start)
                 thread = [comment] if comment.level == 0 else [*thread, comment]

@@ -2,7 +2,7 @@
 a few reader comments; with `--comments N` also a story with N comments to try long discussions on.
 
 Every object is looked up by a stable key (slug, or title for images) first, so a second run changes
-nothing. Texts live in `home.demo_content`, pictures are drawn by `home.demo_images`.
+nothing. Texts live in `demo/content/` (read by `demo.loader`), pictures are drawn by `demo.illustrations`.
 """
 
 import contextlib
@@ -29,8 +29,8 @@ from blog.models import Author, StoryAuthor, StoryCategory, StoryIndexPage, Stor
 from blog.signal_handlers import rendition_warmup_suspended
 from comments.models import CommentReport, CommentStatus, StoryComment
 from core.names import initials
-from home import demo_content as content
-from home.demo_images import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
+from demo.illustrations import BODY_SIZE, HERO_SIZE, illustration, portrait, to_jpeg
+from demo.loader import DemoContentError, load
 from home.models import FaqPage, HomePage, HomePageFeaturedStory, SiteSettings, StandardPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -54,7 +54,7 @@ class Command(BaseCommand):
             type=int,
             metavar="N",
             help=(
-                f"Also load the story “{content.BENCHMARK_STORY['slug']}” with N threaded comments, to try "
+                "Also load the benchmark story (demo/content/bench.toml) with N threaded comments, to try "
                 "long discussions; an existing one is topped up to N."
             ),
         )
@@ -63,6 +63,7 @@ class Command(BaseCommand):
         if comments is not None and comments < 0:
             raise CommandError("--comments needs a number of 0 or more.")
         self.benchmark_size = comments
+        self.load_content()
         self.verbosity = options.get("verbosity", 1)
         self.created = Counter()
         self.existing = Counter()
@@ -76,58 +77,30 @@ class Command(BaseCommand):
         if warm:
             self.warm(site)
 
+    def load_content(self):
+        """The texts from demo/content/; a file that names something missing stops here, with its name."""
+        try:
+            self.content = load()
+        except DemoContentError as error:
+            raise CommandError(f"The demo content cannot be loaded: {error}") from error
+        self.palettes = self.content.palettes
+
     # Building
 
     def build(self):
         home, home_is_new = self.home_page()
         site = self.default_site(home)
         self.remove_welcome_page()
-
-        authors = {data["slug"]: self.author(data) for data in content.AUTHORS}
-        categories = {data["slug"]: self.category(data) for data in content.CATEGORIES}
-
-        story_index, _ = self.child_page(
-            home,
-            content.STORY_INDEX["slug"],
-            lambda: StoryIndexPage(
-                title=content.STORY_INDEX["title"],
-                slug=content.STORY_INDEX["slug"],
-                intro=content.STORY_INDEX["intro"],
-            ),
-        )
-        faq, _ = self.child_page(home, content.FAQ["slug"], self.faq_page)
-        privacy, _ = self.child_page(
-            home, content.PRIVACY["slug"], lambda: self.standard_page(content.PRIVACY)
-        )
-        imprint, _ = self.child_page(
-            home, content.IMPRINT["slug"], lambda: self.standard_page(content.IMPRINT)
-        )
-
-        stories = {}
-        new_stories = set()
-        for data in content.STORIES:
-            story, created = self.child_page(
-                story_index, data["slug"], lambda data=data: self.story(data, authors, categories)
-            )
-            stories[data["slug"]] = story
-            if created:
-                new_stories.add(data["slug"])
-        self.draft_story(story_index, authors, categories)
-        for slug, comments in content.STORY_COMMENTS.items():
-            if slug in stories:
-                self.story_comments(stories[slug], comments)
+        authors = {data["slug"]: self.author(data) for data in self.content.authors}
+        categories = {data["slug"]: self.category(data) for data in self.content.categories}
+        story_index, faq, privacy, imprint = self.section_pages(home)
+        stories, new_stories = self.stories(story_index, authors, categories)
         if self.benchmark_size is not None:
             self.benchmark_story(story_index, authors, categories)
-
         # Links between pages can only be made once all of them exist.
-        for slug, related_slugs in content.RELATED.items():
-            if slug in new_stories:
-                stories[slug].related_links = [
-                    StoryRelatedLink(story=stories[other]) for other in related_slugs if other in stories
-                ]
+        self.link_related(stories, new_stories)
         if home_is_new:
             self.fill_home(home, stories, faq)
-
         self.site_settings(site, privacy, imprint)
         for page in self.new_pages:
             page.save_revision().publish()
@@ -138,7 +111,8 @@ class Command(BaseCommand):
         if home:
             self.existing["pages"] += 1
             return home, False
-        home = HomePage(title=content.HOME["title"], slug=content.HOME["slug"], intro=content.HOME["intro"])
+        data = self.content.site["home"]
+        home = HomePage(title=data["title"], slug=data["slug"], intro=data["intro"])
         Page.get_first_root_node().add_child(instance=home)
         self.created["pages"] += 1
         self.new_pages.append(home)
@@ -148,10 +122,11 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.pk and site.root_page_id == home.pk and site.site_name == content.SITE_NAME:
+        site_name = self.content.site["site_name"]
+        if site.pk and site.root_page_id == home.pk and site.site_name == site_name:
             return site
         site.root_page = home
-        site.site_name = content.SITE_NAME
+        site.site_name = site_name
         site.save()
         return site
 
@@ -175,12 +150,31 @@ class Command(BaseCommand):
         self.new_pages.append(page)
         return page, True
 
+    def section_pages(self, home):
+        """The story index, the FAQ, privacy and imprint pages below home."""
+        texts = self.content.site
+        index = texts["story_index"]
+        story_index, _ = self.child_page(
+            home,
+            index["slug"],
+            lambda: StoryIndexPage(title=index["title"], slug=index["slug"], intro=index["intro"]),
+        )
+        faq, _ = self.child_page(home, texts["faq"]["slug"], self.faq_page)
+        privacy, _ = self.child_page(
+            home, texts["privacy"]["slug"], lambda: self.standard_page(texts["privacy"])
+        )
+        imprint, _ = self.child_page(
+            home, texts["imprint"]["slug"], lambda: self.standard_page(texts["imprint"])
+        )
+        return story_index, faq, privacy, imprint
+
     def faq_page(self):
+        data = self.content.site["faq"]
         return FaqPage(
-            title=content.FAQ["title"],
-            slug=content.FAQ["slug"],
-            intro=content.FAQ["intro"],
-            questions=[("item", {"question": q, "answer": a}) for q, a in content.FAQ["questions"]],
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            questions=[("item", question) for question in data["questions"]],
         )
 
     def standard_page(self, data):
@@ -192,29 +186,28 @@ class Command(BaseCommand):
         )
 
     def fill_home(self, home, stories, faq):
-        home.lead_story = stories.get(content.HOME["lead_story"])
+        data = self.content.site["home"]
+        home.lead_story = stories[data["lead_story"]]
         home.featured_stories = [
-            HomePageFeaturedStory(story=stories[slug])
-            for slug in content.HOME["featured_stories"]
-            if slug in stories
+            HomePageFeaturedStory(story=stories[slug]) for slug in data["featured_stories"]
         ]
-        cta = content.HOME["call_to_action"]
+        cta = data["call_to_action"]
         home.body = [("call_to_action", {**cta, "link_page": faq, "link_url": ""})]
 
     def site_settings(self, site, privacy, imprint):
         """Fills what is still empty, so settings an editor changed stay as they are."""
         site_settings = SiteSettings.for_site(site)
+        texts = self.content.site
         changed = False
         if not site_settings.organisation_name:
-            site_settings.organisation_name = content.ORGANISATION_NAME
+            site_settings.organisation_name = texts["organisation_name"]
             changed = True
         if not site_settings.footer_text:
-            site_settings.footer_text = content.SITE_SETTINGS["footer_text"]
+            site_settings.footer_text = texts["settings"]["footer_text"]
             changed = True
         if not site_settings.social_profiles:
             site_settings.social_profiles = [
-                ("profile", {"network": network, "url": url})
-                for network, url in content.SITE_SETTINGS["social_profiles"]
+                ("profile", profile) for profile in texts["settings"]["social_profiles"]
             ]
             changed = True
         if site_settings.privacy_page_id is None:
@@ -236,10 +229,11 @@ class Command(BaseCommand):
         if author:
             self.existing["authors"] += 1
             return author
+        palette = self.palettes[data["palette"]]
         photo = self.image(
             f"Demo: Porträt {data['slug']}",
             f"Porträt-Illustration von {data['name']}",
-            lambda: (portrait(initials(data["name"]), data["palette"], seed=data["slug"]), None),
+            lambda: (portrait(initials(data["name"]), palette, seed=data["slug"]), None),
         )
         author = Author.objects.create(
             slug=data["slug"], name=data["name"], role=data["role"], bio=data["bio"], photo=photo
@@ -281,9 +275,35 @@ class Command(BaseCommand):
 
     # Stories
 
+    def stories(self, story_index, authors, categories):
+        """The published stories by slug, which of them are new, the drafts and the demo discussions."""
+        stories = {}
+        new_stories = set()
+        for data in self.content.stories:
+            story, created = self.child_page(
+                story_index, data["slug"], lambda data=data: self.story(data, authors, categories)
+            )
+            stories[data["slug"]] = story
+            if created:
+                new_stories.add(data["slug"])
+        for data in self.content.drafts:
+            self.draft_story(story_index, data, authors, categories)
+        for data in self.content.stories:
+            if data["comments"]:
+                self.story_comments(stories[data["slug"]], data["comments"])
+        return stories, new_stories
+
+    def link_related(self, stories, new_stories):
+        """Pins the related stories of each new story; an editor's choice on an existing one stays."""
+        for data in self.content.stories:
+            if data["related"] and data["slug"] in new_stories:
+                stories[data["slug"]].related_links = [
+                    StoryRelatedLink(story=stories[other]) for other in data["related"]
+                ]
+
     def story(self, data, authors, categories, live=True):
         slug = data["slug"]
-        palette = data["categories"][0]
+        palette = self.palettes[data["categories"][0]]
         picture_key = data.get("hero_image", slug)  # another story's slug reuses that story's picture
         hero = self.image(
             f"Demo: {picture_key}",
@@ -294,11 +314,11 @@ class Command(BaseCommand):
             title=data["title"],
             slug=slug,
             teaser=data["teaser"],
-            date=datetime.date.fromisoformat(data["date"]),
+            date=data["date"],
             hero_image=hero,
             hero_alt=data["hero_alt"],
             hero_caption=data["hero_caption"],
-            hero_credit=content.CREDIT,
+            hero_credit=self.content.site["illustration_credit"],
             comments_enabled=data.get("comments_enabled", True),
             body=self.story_body(slug, palette, data["body"]),
             live=live,
@@ -315,7 +335,8 @@ class Command(BaseCommand):
         for block_type, value in blocks:
             if block_type == "image":
                 picture_number += 1
-                motif, picture_palette = value["motif"], value["palette"] or palette
+                motif = value["motif"]
+                picture_palette = self.palettes[value["palette"]] if value["palette"] else palette
                 image = self.image(
                     f"Demo: {slug} ({picture_number})",
                     value["alt_text"],
@@ -332,9 +353,8 @@ class Command(BaseCommand):
             body.append((block_type, value))
         return body
 
-    def draft_story(self, story_index, authors, categories):
+    def draft_story(self, story_index, data, authors, categories):
         """A story that was saved but never published, so editors see what a draft looks like."""
-        data = content.DRAFT_STORY
         if story_index.get_children().filter(slug=data["slug"]).exists():
             self.existing["draft pages"] += 1
             return
@@ -359,7 +379,7 @@ class Command(BaseCommand):
                 name=data["name"],
                 email=data["email"],
                 text=data["text"],
-                submit_date=datetime.datetime.fromisoformat(data["date"]).replace(tzinfo=BERLIN),
+                submit_date=data["date"].replace(tzinfo=BERLIN),
                 is_team=data.get("team", False),
                 status=data.get("status", CommentStatus.PUBLISHED),
             )
@@ -372,7 +392,7 @@ class Command(BaseCommand):
 
         Comment number i always gets the same author, text and time (its random choices are seeded
         with i), so topping up 40 to 50 gives the same discussion as asking for 50 at once."""
-        data = content.BENCHMARK_STORY
+        data = self.content.bench["story"]
         page, _ = self.child_page(story_index, data["slug"], lambda: self.story(data, authors, categories))
         wanted = self.benchmark_size
         have = StoryComment.objects.for_page(page).count()
@@ -384,7 +404,7 @@ class Command(BaseCommand):
             return
         readers = self.reader_accounts()
         thread = self.last_thread(page)
-        start = datetime.datetime.fromisoformat(data["date"]).replace(hour=9, tzinfo=BERLIN)
+        start = first_comment_time(data)
         started = time.perf_counter()
         # XtdComment.save() numbers each reply within its thread, so no bulk_create; one transaction
         # keeps a thousand single saves fast.
@@ -402,20 +422,21 @@ class Command(BaseCommand):
         """Comment number `number`: a new thread about every fourth time, otherwise a reply to a random
         comment of the current thread; every third one by a registered reader, a few by the team."""
         rng = random.Random(f"{page.slug}-{number}")  # noqa: S311 - repeatable demo data, no secrets
+        texts = self.content.bench["comments"]
         reader = readers[number // 3 % len(readers)] if number % 3 == 2 else None
         submit_date = start + datetime.timedelta(minutes=4 * number + rng.randint(0, 3))
         if not thread or rng.random() < 0.25:
-            parent, is_team, text = None, False, rng.choice(content.BENCHMARK_TOPICS)
+            parent, is_team, text = None, False, rng.choice(texts["topics"])
         else:
             parent = rng.choice(thread)
             is_team = reader is None and rng.random() < 0.1
-            text = rng.choice(content.BENCHMARK_TEAM_REPLIES if is_team else content.BENCHMARK_REPLIES)
+            text = rng.choice(texts["team_replies"] if is_team else texts["replies"])
         if reader:
             name, email = reader.get_full_name(), reader.email
         elif is_team:
-            name, email = content.TEAM_NAME, content.TEAM_EMAIL
+            name, email = self.content.team["name"], self.content.team["email"]
         else:
-            name = rng.choice(content.GUEST_READERS)
+            name = rng.choice(self.content.readers["guests"])
             email = f"{ascii_name(name.lower()).replace(' ', '.')}@example.org"
         return self.comment(
             page,
@@ -440,16 +461,16 @@ class Command(BaseCommand):
         """Registered readers leser1, leser2, …; found by username, created without a usable password."""
         user_model = get_user_model()
         readers = []
-        for username, first_name, last_name in content.READER_ACCOUNTS:
-            reader = user_model.objects.filter(username=username).first()
+        for account in self.content.readers["accounts"]:
+            reader = user_model.objects.filter(username=account["username"]).first()
             if reader:
                 self.existing["reader accounts"] += 1
             else:
                 reader = user_model(
-                    username=username,
-                    first_name=first_name,
-                    last_name=last_name,
-                    email=f"{username}@example.org",
+                    username=account["username"],
+                    first_name=account["first_name"],
+                    last_name=account["last_name"],
+                    email=f"{account['username']}@example.org",
                 )
                 reader.set_unusable_password()
                 reader.save()
@@ -523,6 +544,11 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.WARNING(f"Could not render {path}: HTTP {response.status_code}"))
         if self.verbosity >= 1:
             self.stdout.write(f"Warmed {rendered} of {pages.count()} pages.")
+
+
+def first_comment_time(story):
+    """Benchmark discussions start at nine in the morning of the story's day."""
+    return datetime.datetime.combine(story["date"], datetime.time(9), tzinfo=BERLIN)
 
 
 def tag(name):

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
+from wagtail.images.models import Rendition
 from wagtail.models import Page, Revision, Site
 
 from blog.models import Author, StoryCategory, StoryPage
@@ -38,8 +39,6 @@ def test_seed_demo_builds_the_site_and_is_idempotent(client):
 
 
 def test_no_warm_means_no_renditions_even_after_the_commit(django_capture_on_commit_callbacks):
-    from wagtail.images.models import Rendition
-
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--no-warm", verbosity=0)
     assert not Rendition.objects.exists()
