@@ -33,6 +33,12 @@ def story_index(home_page):
     return StoryIndexPageFactory(parent=home_page)
 
 
+@pytest.fixture
+def page_cache(settings):
+    """Whole pages for anonymous readers kept in the cache, as in production (off in tests otherwise)."""
+    settings.PAGE_CACHE_TIMEOUT = 600
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests last: their transactions end with a flush of the whole database."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

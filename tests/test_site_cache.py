@@ -18,11 +18,6 @@ def story(story_index):
     return StoryPageFactory(parent=story_index, title="Wie Esel Emil heimkam", slug="esel")
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_TIMEOUT = 600
-
-
 def text_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url

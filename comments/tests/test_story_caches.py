@@ -29,11 +29,6 @@ def story(story_index):
     )
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_TIMEOUT = 600
-
-
 def text_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
