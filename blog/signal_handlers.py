@@ -3,8 +3,10 @@
 import contextlib
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core import site_cache
 from core.purging import full_url_of
@@ -22,6 +24,18 @@ def story_moved(sender, instance, parent_page_before, url_path_before, url_path_
     """The story's old address and its old listing go too."""
     if url_path_before != url_path_after:
         purge_story(instance.specific, full_url_of(url_path_before), parent_page_before.get_full_url())
+
+
+def stories_made_private_or_public(sender, instance, **kwargs):
+    """A view restriction on a story or a section above it: the stories' listings (which stop or start
+    showing them) leave the front cache too."""
+    stories = list(StoryPage.objects.live().descendant_of(instance.page, inclusive=True))
+    transaction.on_commit(lambda: [purge_story(story) for story in stories])
+
+
+def story_slug_changed(sender, instance, instance_before, **kwargs):
+    """The listings link the story's new address."""
+    purge_story(instance)
 
 
 def warm_renditions_when_published(sender, instance, **kwargs):
@@ -45,5 +59,8 @@ def register_signal_handlers():
     page_published.connect(story_published_or_unpublished, sender=StoryPage)
     page_unpublished.connect(story_published_or_unpublished, sender=StoryPage)
     post_page_move.connect(story_moved, sender=StoryPage)
+    page_slug_changed.connect(story_slug_changed, sender=StoryPage)
+    post_save.connect(stories_made_private_or_public, sender=PageViewRestriction)
+    post_delete.connect(stories_made_private_or_public, sender=PageViewRestriction)
     # Names and slugs of these show on cards, listings and story pages.
     site_cache.watch(Author, StoryCategory, Tag)

@@ -4,7 +4,9 @@ old public address, and purges done once per story however many of its comments 
 import contextlib
 import threading
 
+from django.conf import settings
 from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
 _batch = threading.local()
@@ -16,6 +18,25 @@ def full_url_of(url_path):
         if url_path.startswith(site_root.root_path):
             return site_root.root_url + "/" + url_path[len(site_root.root_path) :]
     return None
+
+
+def purge_pages_later(pages, urls=()):
+    """After the transaction: the pages' addresses, taken now (while they still have them), and `urls`
+    leave the front cache."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge = PurgeBatch()
+    purge.add_pages(pages)
+    purge.add_urls(url for url in urls if url)
+    transaction.on_commit(purge.purge)
+
+
+def old_urls_below(page, url_path_before):
+    """The public addresses `page` and the live pages below it had at `url_path_before` (before a new
+    slug)."""
+    below = page.get_descendants(inclusive=True).live().values_list("url_path", flat=True)
+    old_paths = [url_path_before + url_path[len(page.url_path) :] for url_path in below]
+    return [full_url_of(path) for path in old_paths]
 
 
 @contextlib.contextmanager

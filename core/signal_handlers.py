@@ -4,15 +4,31 @@ import sys
 
 from django.core.signals import got_request_exception
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_slug_changed
 
 from . import site_cache
 from .availability import UNAVAILABLE_ERRORS
+from .purging import old_urls_below, purge_pages_later
 
 
 def start_new_generation(sender, instance, **kwargs):
     """A watched model saved or deleted: readers must see the change on every server (`site_cache`)."""
     if site_cache.is_watched(instance):
         site_cache.changed()
+
+
+def view_restriction_changed(sender, instance, **kwargs):
+    """A page made private (or public again) leaves the front cache with every page below it at once;
+    the page cache follows the generation (`start_new_generation`)."""
+    purge_pages_later(instance.page.get_descendants(inclusive=True).live().specific())
+
+
+def slug_changed(sender, instance, instance_before, **kwargs):
+    """A new slug moves the page and everything below it: their old addresses leave the front cache, and
+    so do the new ones (a 404 may be cached there)."""
+    pages = instance.get_descendants(inclusive=True).live().specific()
+    purge_pages_later(pages, old_urls_below(instance, instance_before.url_path))
 
 
 def mark_unavailable_backend(sender, request=None, **kwargs):
@@ -27,3 +43,6 @@ def register_signal_handlers():
     post_save.connect(start_new_generation, dispatch_uid="site_cache_saved")
     post_delete.connect(start_new_generation, dispatch_uid="site_cache_deleted")
     got_request_exception.connect(mark_unavailable_backend, dispatch_uid="mark_unavailable_backend")
+    post_save.connect(view_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(view_restriction_changed, sender=PageViewRestriction)
+    page_slug_changed.connect(slug_changed)

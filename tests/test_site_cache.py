@@ -156,3 +156,15 @@ def test_a_new_image_description_shows_on_the_listing_at_once(client, story_inde
     image.description = "Emil, der Esel, wieder zu Hause"
     image.save()
     assert 'alt="Emil, der Esel, wieder zu Hause"' in text_of(client, "/blog/")
+
+
+def test_a_page_made_private_leaves_the_page_cache(client, story, page_cache):
+    client.get("/blog/esel/")  # the very first view creates the settings rows (site, comment policy)
+    client.get("/blog/esel/")
+    assert client.get("/blog/esel/")["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get("/blog/esel/")
+    assert response.get("X-Page-Cache") != "hit"
+    assert 'name="password"' in response.content.decode()

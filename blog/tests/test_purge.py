@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
 
@@ -72,3 +73,48 @@ def test_moving_purges_the_old_address_too(story, story_index, purged):
     assert "http://localhost/blog/esel/" in purged
     assert "http://localhost/alt/esel/" in purged
     assert "http://localhost/alt/" in purged
+
+
+# Private stays private: what leaves the public site leaves the front cache at once
+
+
+def test_making_a_story_private_purges_it_and_its_listings(story, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+    assert set(purged) == STORY_URLS
+
+
+def test_making_it_public_again_purges_the_same_places(story, purged, django_capture_on_commit_callbacks):
+    restriction = PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert set(purged) == STORY_URLS
+
+
+def test_making_the_whole_index_private_purges_every_story_in_it(
+    story, story_index, purged, django_capture_on_commit_callbacks
+):
+    other = StoryPageFactory(parent=story_index, slug="koffer")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=story_index, restriction_type=PageViewRestriction.LOGIN)
+    assert set(purged) >= STORY_URLS
+    assert "http://localhost/blog/koffer/" in purged
+
+
+def test_deleting_a_story_purges_it_and_its_listings(story, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        story.delete()
+    assert set(purged) == STORY_URLS
+
+
+def test_a_new_slug_purges_the_old_address_and_the_new_one(story, purged, django_capture_on_commit_callbacks):
+    story.slug = "emil"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert "http://localhost/blog/esel/" in purged
+    assert "http://localhost/blog/emil/" in purged
+    assert "http://localhost/blog/" in purged
