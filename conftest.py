@@ -5,6 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from blog.tests.factories import StoryIndexPageFactory
+from blog.tests.front_cache import purged  # noqa: F401 - records front-cache purges, for every app's tests
 from home.tests.factories import HomePageFactory
 
 

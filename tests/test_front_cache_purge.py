@@ -4,7 +4,6 @@ private, deleted, or moved to a new address by a new slug."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from blog.tests.test_purge import purged  # noqa: F401 - records front-cache purges
 from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

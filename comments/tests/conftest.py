@@ -4,7 +4,6 @@ from django.test import Client
 from django.utils import timezone
 
 from blog.tests.factories import StoryPageFactory
-from blog.tests.test_purge import purged  # noqa: F401 - records front-cache purges
 
 
 @pytest.fixture
