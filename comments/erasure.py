@@ -7,15 +7,19 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from core import purging
 
+from .mails import send_comment_mail
 from .models import CommentConfirmation, CommentReport, StoryComment
 from .statuses import CommentStatus
 
@@ -37,6 +41,57 @@ def attach_stories(comments):
     return comments
 
 
+# The fields of a mail's context that quote a commenter (name, text), by kind of mail: the reply notice
+# to other subscribers and the moderators' notice.
+QUOTING_FIELDS = {"reply": ("reply_name", "reply_text"), "pending": ("comment_name", "comment_text")}
+
+
+def queued_mails(email, comments):
+    """Mails in the task queue (production's database backend keeps one row per mail, sent or not)
+    addressed to `email` or quoting one of `comments`. A mail being sent this very moment is left alone;
+    the regular pruning of finished mails takes it."""
+    quoted = {(comment.user_name, comment.comment) for comment in comments}
+    rows = DBTaskResult.objects.filter(task_path=send_comment_mail.module_path).exclude(
+        status=TaskResultStatus.RUNNING
+    )
+    found = []
+    for row in rows:
+        kind, recipient, context = row.args_kwargs["args"][:3]
+        fields = QUOTING_FIELDS.get(kind, ())
+        if recipient.casefold() == email.casefold() or (
+            fields and tuple(context.get(field) for field in fields) in quoted
+        ):
+            found.append(row)
+    return found
+
+
+def history_of(comments):
+    """Each comment's moderation history (what was decided, when), by comment id, in one query; who
+    decided is the moderators' data, not the commenter's."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(StoryComment),
+        object_id__in=[str(comment.pk) for comment in comments],
+    ).order_by("timestamp", "pk")
+    history = defaultdict(list)
+    for entry in entries:
+        history[int(entry.object_id)].append(
+            {"action": str(entry.message), "at": entry.timestamp.isoformat()}
+        )
+    return history
+
+
+def confirmation_of(comment):
+    """The confirmation link's state and dates, never its token (only its hash is stored anyway)."""
+    try:
+        confirmation = comment.confirmation
+    except CommentConfirmation.DoesNotExist:
+        return None
+    return {
+        "expires_at": confirmation.expires_at.isoformat(),
+        "used_at": confirmation.used_at.isoformat() if confirmation.used_at else None,
+    }
+
+
 def accounts_with(email):
     return list(
         get_user_model().objects.filter(email__iexact=email).order_by("pk").values_list("username", flat=True)
@@ -45,8 +100,14 @@ def accounts_with(email):
 
 def export_data(email, request):
     comments = attach_stories(
-        list(comments_of(email).prefetch_related("reports").order_by("submit_date", "pk"))
+        list(
+            comments_of(email)
+            .select_related("confirmation")
+            .prefetch_related("reports")
+            .order_by("submit_date", "pk")
+        )
     )
+    history = history_of(comments)
     entries = []
     for comment in comments:
         story = comment.story
@@ -66,10 +127,12 @@ def export_data(email, request):
                 "status": comment.status,
                 "followup": comment.followup,
                 "parent_id": comment.parent_id if comment.parent_id != comment.pk else None,
+                "confirmation": confirmation_of(comment),
+                "history": history[comment.pk],
+                # Who reported it and their note are the reporter's data, not the commenter's.
                 "reports": [
                     {
                         "reason": report.reason,
-                        "note": report.note,
                         "created_at": report.created_at.isoformat(),
                         "resolved_at": report.resolved_at.isoformat() if report.resolved_at else None,
                     }
@@ -82,6 +145,20 @@ def export_data(email, request):
         "exported_at": timezone.now().isoformat(),
         "registered_user": bool(accounts_with(email)),
         "comments": entries,
+        "subscriptions": [
+            {"story": comment.story.title if comment.story else None, "comment_id": comment.pk}
+            for comment in comments
+            if comment.followup
+        ],
+        "mails": [
+            {
+                "kind": row.args_kwargs["args"][0],
+                "status": row.status,
+                "queued_at": row.enqueued_at.isoformat(),
+                "finished_at": row.finished_at.isoformat() if row.finished_at else None,
+            }
+            for row in queued_mails(email, [])
+        ],
     }
     return data, comments
 
@@ -133,6 +210,8 @@ def erase(email, mode, user):
 
 def erase_comments(email, mode, user):
     targets = list(comments_of(email).order_by("pk"))
+    # The queue's mails to the address, and those quoting what it wrote, go whatever the mode.
+    DBTaskResult.objects.filter(pk__in=[row.pk for row in queued_mails(email, targets)]).delete()
     deleted_ids, lost = plan_deletion(targets) if mode == DELETE else (set(), {})
     with translation.override(settings.LANGUAGE_CODE):
         anonymous_name = gettext("Anonym")

@@ -5,10 +5,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from .models import UNCONFIRMED_KEPT_DAYS
+
 
 @task()
 def send_comment_mail(template, recipient, context):
-    """Render `comments/mail/<template>` as subject, text and HTML, in German, and send it."""
+    """Render `comments/mail/<template>` as subject, text and HTML, in German, and send it. Deadlines the
+    mails name come from where they are enforced (`kept_days`: `purge_unconfirmed_comments`)."""
+    context = {"kept_days": UNCONFIRMED_KEPT_DAYS, **context}
     with translation.override("de"):
         subject = " ".join(render_to_string(f"comments/mail/{template}_subject.txt", context).split())
         text = render_to_string(f"comments/mail/{template}.txt", context)

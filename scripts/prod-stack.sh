@@ -39,7 +39,7 @@ GUNICORN=$ROOT/.venv/bin/gunicorn
 VCL=$ROOT/deploy/varnish/default.vcl
 ADMIN_USER="admin"
 # Processes we start, each in a session of its own (stopped by its process group): name -> pid file.
-SERVICES=(varnish app1 app2 worker media smtp)
+SERVICES=(varnish app1 app2 worker housekeeping media smtp)
 
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -282,6 +282,20 @@ start_worker() {
         done' "$STATE/env" "$PY"
 }
 
+start_housekeeping() {
+    # What production's timers run (docs/deploy.md), here every hour: finished mails leave the task
+    # queue at once (their rows hold addresses, names and confirmation links; failed ones after a week,
+    # for diagnosis), and comments nobody confirmed within seven days are deleted.
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    spawn housekeeping bash -c '
+        set -a; . "$0"; set +a
+        while true; do
+            "$1" manage.py prune_db_task_results --queue-name "*" --min-age-days 0 --failed-min-age-days 7 || true
+            "$1" manage.py purge_unconfirmed_comments || true
+            sleep 3600
+        done' "$STATE/env" "$PY"
+}
+
 start_varnish() {
     local rt
     rt=$(runtime_dir)
@@ -346,6 +360,7 @@ site.save()
     start_app app1 "$APP1_PORT"
     start_app app2 "$APP2_PORT"
     start_worker
+    start_housekeeping
     spawn media "$PY" -m http.server "$MEDIA_PORT" --bind "$HOST" --directory "$STATE/public"
     start_varnish
     wait_http "http://$HOST:$APP1_PORT/healthz" 60

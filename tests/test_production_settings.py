@@ -1,6 +1,7 @@
 """What production relies on, tested in-process: the Content-Security-Policy, /healthz, a calm 503 while
 the database or the cache is gone (and recovery right after), and background work through the task queue."""
 
+import datetime
 import re
 import socket
 from pathlib import Path
@@ -16,12 +17,14 @@ from django.core.management import call_command, get_commands
 from django.db.backends.utils import CursorWrapper
 from django.db.utils import OperationalError
 from django.test import Client, override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.images import get_image_model
 
 from blog.tasks import warm_story_renditions
 from blog.tests.factories import AuthorFactory, ImageFactory, StoryPageFactory
+from comments.mails import send_comment_mail
 from comments.models import CommentStatus
 from comments.notifications import notify_moderators
 from comments.tests.factories import StoryCommentFactory
@@ -245,6 +248,26 @@ def test_mails_are_queued_for_the_worker_not_sent_inline(story_index, django_use
 
     assert [message.to for message in mail.outbox] == [["mara@example.org"]]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+# The hourly pruning scripts/prod-stack.sh runs and docs/deploy.md schedules.
+PRUNE_FINISHED_TASKS = ["--queue-name", "*", "--min-age-days", "0", "--failed-min-age-days", "7"]
+
+
+def test_a_sent_mail_leaves_the_queue_at_the_next_pruning_a_failed_one_after_a_week():
+    """Queued mails hold addresses, names and confirmation links: once sent they have no further use."""
+    with override_settings(TASKS=DATABASE_TASKS):
+        send_comment_mail.enqueue("pending", "mara@example.org", {"comment_name": "Paula"})
+        failed = send_comment_mail.enqueue("pending", "ole@example.org", {"comment_name": "Paula"})
+        run_worker_until_queue_is_empty()
+        DBTaskResult.objects.filter(pk=failed.id).update(status="FAILED")
+
+        call_command("prune_db_task_results", *PRUNE_FINISHED_TASKS, verbosity=0)
+        assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [str(failed.id)]
+
+        DBTaskResult.objects.update(finished_at=timezone.now() - datetime.timedelta(days=8))
+        call_command("prune_db_task_results", *PRUNE_FINISHED_TASKS, verbosity=0)
+        assert not DBTaskResult.objects.exists()
 
 
 def run_worker_until_queue_is_empty():

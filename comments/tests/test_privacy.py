@@ -6,11 +6,13 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from blog.tests.factories import StoryPageFactory
+from comments.mails import send_comment_mail
 from comments.models import CommentConfirmation, CommentReport, CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 
@@ -127,9 +129,11 @@ def test_export_downloads_everything_stored_as_json_and_logs_each_comment(client
     assert exported["status"] == "published"
     assert exported["followup"] is True
     assert exported["parent_id"] is None
-    assert [(r["reason"], r["note"], r["resolved_at"]) for r in exported["reports"]] == [
-        ("spam", "Werbung?", None)
+    # Another reader's note is that reader's data, not Paula's.
+    assert exported["reports"] == [
+        {"reason": "spam", "created_at": exported["reports"][0]["created_at"], "resolved_at": None}
     ]
+    assert "Werbung?" not in response.content.decode()
     assert data["comments"][1]["parent_id"] == first.pk
     assert data["comments"][1]["status"] == "pending"
 
@@ -329,3 +333,78 @@ def test_deleting_leaves_no_copy_of_the_text_in_a_placeholder(client, moderator,
 
     placeholder = StoryComment.objects.get(pk=with_reply.pk)
     assert "4711" not in placeholder.comment + placeholder.comment_html
+
+
+# Mails in the task queue (production keeps every mail as a row until it is pruned)
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def queue_mails_about(comment):
+    """What production's queue holds about Paula: her confirmation link, a reply notice to another
+    subscriber quoting her, the moderators' notice quoting her; and one mail about somebody else."""
+    send_comment_mail.enqueue(
+        "confirmation",
+        ADDRESS,
+        {
+            "story_title": "Esel",
+            "confirm_url": "http://localhost/kommentare/bestaetigen/GEHEIM123/",
+            "valid_days": 3,
+        },
+    )
+    send_comment_mail.enqueue(
+        "reply",
+        "jan@example.org",
+        {
+            "story_title": "Esel",
+            "reply_name": comment.user_name,
+            "reply_text": comment.comment,
+            "is_team": False,
+        },
+    )
+    send_comment_mail.enqueue(
+        "pending",
+        "mara@example.org",
+        {"story_title": "Esel", "comment_name": comment.user_name, "comment_text": comment.comment},
+    )
+    send_comment_mail.enqueue(
+        "reply",
+        "jan@example.org",
+        {"story_title": "Esel", "reply_name": "Ole", "reply_text": "Ganz andere Worte"},
+    )
+
+
+def queue_as_text():
+    return json.dumps([row.args_kwargs for row in DBTaskResult.objects.all()], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("mode", ["anonymise", "delete"])
+def test_erasing_removes_her_mails_from_the_task_queue(client, moderator, story, mode):
+    comment = paulas_comment(story, comment="Emil ist mein Held")
+    with override_settings(TASKS=DATABASE_TASKS):
+        queue_mails_about(comment)
+        client.post(ERASE_URL, erase_data(mode))
+
+    left = queue_as_text()
+    for trace in (ADDRESS, "Paula Pfeffer", "GEHEIM123", "Emil ist mein Held"):
+        assert trace not in left
+    assert "Ganz andere Worte" in left  # somebody else's mail stays
+
+
+def test_export_lists_her_confirmations_mails_subscriptions_and_history(client, moderator, story):
+    comment = paulas_comment(story, comment="Emil ist mein Held", status=CommentStatus.UNCONFIRMED)
+    CommentConfirmation.issue(comment, valid_days=3)
+    with override_settings(TASKS=DATABASE_TASKS):
+        queue_mails_about(comment)
+        client.post(f"/admin/kommentare/{paulas_comment(story).pk}/remove/")
+        response = client.post(EXPORT_URL, {"email": ADDRESS, "confirm": "on"})
+
+    data = json.loads(response.content)
+    content = response.content.decode()
+    confirmation = data["comments"][0]["confirmation"]
+    assert confirmation["used_at"] is None and confirmation["expires_at"]
+    assert "GEHEIM123" not in content and CommentConfirmation.objects.get().token_hash not in content
+    assert [(mail["kind"], mail["status"]) for mail in data["mails"]] == [("confirmation", "READY")]
+    assert [subscription["story"] for subscription in data["subscriptions"]] == ["Wie Esel Emil heimkam"] * 2
+    removed = data["comments"][1]
+    assert [entry["action"] for entry in removed["history"]] == ["Kommentar entfernt"]

@@ -5,6 +5,8 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page, Revision, Site
 
 from blog.models import Author, StoryCategory, StoryPage
+from comments.mails import send_comment_mail
+from comments.models import UNCONFIRMED_KEPT_DAYS, CommentPolicy
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +44,23 @@ def test_no_warm_means_no_renditions_even_after_the_commit(django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--no-warm", verbosity=0)
     assert not Rendition.objects.exists()
+
+
+NUMBER_WORDS = {1: "einen", 2: "zwei", 3: "drei", 5: "fünf", 7: "sieben", 14: "vierzehn"}
+
+
+def test_privacy_page_faq_and_mail_name_the_deadlines_the_site_applies(client, mailoutbox):
+    """The confirmation link lasts as long as the comment policy says, unconfirmed data goes when
+    `purge_unconfirmed_comments` deletes it: the privacy page, the FAQ and the mail all say so."""
+    call_command("seed_demo", "--no-warm", verbosity=0)
+    link_days = NUMBER_WORDS[CommentPolicy().confirmation_valid_days]
+    kept_days = NUMBER_WORDS[UNCONFIRMED_KEPT_DAYS]
+    for url in ("/datenschutz/", "/faq/"):
+        text = " ".join(client.get(url).content.decode().split())
+        assert f"gilt {link_days} Tage" in text, url
+        assert f"nach {kept_days} Tagen" in text, url
+
+    send_comment_mail.enqueue("confirmation", "paula@example.org", {"story_title": "Esel", "valid_days": 3})
+    body = " ".join(mailoutbox[0].body.split())
+    assert "3 Tage gültig" in body
+    assert f"nach {UNCONFIRMED_KEPT_DAYS} Tagen gelöscht" in body
