@@ -192,8 +192,9 @@ pg_stop() {
 start_redis() {
     local rt
     rt=$(runtime_dir)
-    # A cache only: no snapshots, no append-only file.
+    # A cache only: no snapshots, no append-only file; bounded as docs/deploy.md asks of production.
     redis-server --bind "$HOST" --port "$REDIS_PORT" --save "" --appendonly no --daemonize yes \
+        --maxmemory 256mb --maxmemory-policy volatile-lru \
         --pidfile "$rt/redis.pid" --logfile "$STATE/logs/redis.log" --dir "$rt"
     for _ in $(seq 50); do
         redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0

@@ -71,6 +71,15 @@ sub vcl_init {
 }
 
 sub vcl_recv {
+    # One spelling per host: "Example.org.", "example.org:80" and "example.org" share their copies (no
+    # cache entries from junk spellings), and the app's purges, which name the plain host, reach them all.
+    if (req.http.host) {
+        set req.http.host = std.tolower(regsub(regsub(req.http.host, "\.(:[0-9]+)?$", "\1"), ":(80|443)$", ""));
+    }
+    # Only the TLS proxy's "https" means anything (see vcl_hash); other values would split the cache.
+    if (req.http.X-Forwarded-Proto && req.http.X-Forwarded-Proto != "https") {
+        unset req.http.X-Forwarded-Proto;
+    }
     if (req.url ~ "^/media/") {
         set req.backend_hint = media;
     } else {
@@ -130,7 +139,7 @@ sub vcl_recv {
     return (hash);
 }
 
-# German and English copies of a page are separate objects.
+# German and English copies of a page are separate objects, and so are http and https ones.
 sub vcl_hash {
     hash_data(req.url);
     if (req.http.host) {
@@ -140,6 +149,11 @@ sub vcl_hash {
     }
     if (req.http.X-Language) {
         hash_data(req.http.X-Language);
+    }
+    # Copies fetched over https (through the TLS proxy) are kept apart from plain http ones, so the app's
+    # redirect from http:// to https:// is never served to an https:// request (a redirect loop).
+    if (req.http.X-Forwarded-Proto == "https") {
+        hash_data("https");
     }
     return (lookup);
 }

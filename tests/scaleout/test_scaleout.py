@@ -308,6 +308,20 @@ print(json.dumps(StoryComment.objects.get(user_email={address!r}).pk))
     story["approved_text"] = text
 
 
+# Varnish keeps one copy per page, however the host is spelled, and apart per scheme
+
+
+def test_host_spellings_share_one_copy_and_https_gets_its_own(story):
+    host = VARNISH.split("://", 1)[1]
+    cached_in_varnish(story["path"])
+    hostname, port = host.rsplit(":", 1)
+    response = get(VARNISH + story["path"], headers={"Host": f"{hostname}.:{port}"})
+    assert response.status_code == 200
+    assert response.headers["X-Cache"] == "HIT"
+    over_https = get(VARNISH + story["path"], headers={"X-Forwarded-Proto": "https"})
+    assert over_https.headers["X-Cache"] == "MISS"
+
+
 # 3. Rate limits are shared by both app servers (Redis)
 
 
