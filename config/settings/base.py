@@ -235,3 +235,7 @@ AXES_DISABLE_ACCESS_LOG = True
 # The client's address is REMOTE_ADDR only: Varnish speaks the PROXY protocol to gunicorn, which puts the
 # reader's address there. Headers such as X-Forwarded-For are the client's to invent and never read.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Wrong passwords for a password-protected page (core.page_passwords), per address and restriction.
+PAGE_PASSWORD_FAILURE_LIMIT = 10
+PAGE_PASSWORD_COOLOFF = timedelta(minutes=15)
