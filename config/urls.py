@@ -15,6 +15,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from blog import views as blog_views
 from comments import urls as comments_urls
 from core.availability import healthz
+from core.page_passwords import throttled_authenticate_with_password
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -48,5 +49,11 @@ urlpatterns += [
         include((decorate_urlpatterns(comments_urls.urlpatterns, never_cache), comments_urls.app_name)),
     ),
     path("suche/", blog_views.search, name="search"),
+    # Wagtail's own URL and name for the page-password form, throttled; personal like a login.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        never_cache(throttled_authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
 ]

@@ -1,5 +1,6 @@
 """Settings shared by every environment; environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     # Background work (mails, rendition warm-up); the database backend's tables exist everywhere.
     "django_tasks",
     "django_tasks_db",
+    # Throttles failed logins (admin, Django admin, front-end login) and keeps an audit of lockouts.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +66,15 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.CachedSiteMiddleware",
+    # Last, as django-axes requires: it turns a login its backend refused into the lockout page (429), which
+    # the middleware above still marks private.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out client before any backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -202,3 +214,28 @@ COMMENTS_XTD_CONFIRM_EMAIL = True
 COMMENT_MAX_LENGTH = 3000
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Failed logins (django-axes), counted by its database handler rather than its cache handler on Redis:
+# every app server shares PostgreSQL just as it shares Redis, so a lockout holds on all of them, survives a
+# Redis flush, and the rows are the audit the cache handler does not keep (/django-admin/axes/).
+# axes applies one limit to every parameter set and locks when any set reaches it; an address's count
+# includes every account tried from it, so a set ["username", "ip_address"] next to it would never decide.
+# 5 failures from one address within the cool-off lock that address out for every account (even with the
+# right password); other addresses still log in. A limit per account alone would let anyone lock the
+# editors out. A successful login clears the address's count.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+# The audit keeps failures (with the lockout flag), not every successful login of every editor; the failure
+# log is pruned by `manage.py axes_reset_failure_logs --age 30` (docs/deploy.md).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
+# The client's address is REMOTE_ADDR only: Varnish speaks the PROXY protocol to gunicorn, which puts the
+# reader's address there. Headers such as X-Forwarded-For are the client's to invent and never read.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Wrong passwords for a password-protected page (core.page_passwords), per address and restriction.
+PAGE_PASSWORD_FAILURE_LIMIT = 10
+PAGE_PASSWORD_COOLOFF = timedelta(minutes=15)
