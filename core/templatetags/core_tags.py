@@ -82,3 +82,10 @@ def listing_canonical_url(context, page_obj=None):
     if page_obj is not None and page_obj.number > 1:
         url += "?" + urlencode({"page": page_obj.number})
     return url
+
+
+@register.filter
+def in_minutes(duration):
+    """A timedelta in whole minutes, rounded up, so a lockout page never promises less waiting than there
+    is (django-axes hands its lockout page the cool-off as a timedelta)."""
+    return -(-int(duration.total_seconds()) // 60)
