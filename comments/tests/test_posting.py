@@ -7,10 +7,8 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Site
 
 from blog.models import StoryAuthor
 from blog.tests.factories import AuthorFactory, StoryPageFactory
@@ -20,16 +18,6 @@ from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
 POST_URL = "/kommentare/posten/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limits():
-    cache.clear()
-
-
-@pytest.fixture
-def policy(home_page):
-    return CommentPolicy.for_site(Site.objects.get(is_default_site=True))
 
 
 def comment_data(story, seconds_ago=60, **changes):
