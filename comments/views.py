@@ -168,8 +168,25 @@ def post_comment(request):
     return HttpResponseRedirect(story_comments_url(story))
 
 
+def discussion_closed(request):
+    """The reader confirmed too late: the discussion closed, comments were turned off or the story went
+    offline since they wrote. Their comment stays unconfirmed and is deleted with the others."""
+    return TemplateResponse(
+        request, "comments/confirm_closed.html", {"page_title": _("Diskussion geschlossen")}, status=410
+    )
+
+
+def open_story_for(comment, policy):
+    """The comment's story if readers can still comment on it, else None."""
+    story = readable_stories().filter(pk=comment.object_pk).first()
+    if story is None or policy.is_closed_for(story):
+        return None
+    return story
+
+
 def confirm_comment(request, token):
-    """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once."""
+    """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once, and only
+    while the story is live and its discussion open."""
     confirmation = (
         CommentConfirmation.objects.select_related("comment")
         .filter(token_hash=CommentConfirmation.hash_token(token))
@@ -183,9 +200,10 @@ def confirm_comment(request, token):
     )
     if not usable:
         return invalid_link(request)
-    story = readable_stories().filter(pk=confirmation.comment.object_pk).first()
+    policy = CommentPolicy.for_request(request)
+    story = open_story_for(confirmation.comment, policy)
     if story is None:
-        raise Http404
+        return discussion_closed(request)
     if request.method != "POST":
         return TemplateResponse(
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
@@ -198,7 +216,6 @@ def confirm_comment(request, token):
         comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
         if not claimed or comment.status != CommentStatus.UNCONFIRMED:
             return invalid_link(request)
-        policy = CommentPolicy.for_request(request)
         comment.status = initial_status(comment, policy)
         comment.save()
     messages.success(request, STATUS_MESSAGES[comment.status])
