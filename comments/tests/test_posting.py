@@ -211,16 +211,6 @@ def test_posting_rate_per_ip_is_limited(client, story, policy):
     assert "in kurzer Zeit viele Kommentare" in text
 
 
-def test_posting_rate_per_address_is_limited(client, story, policy):
-    policy.posts_per_email_per_hour = 1
-    policy.save()
-    client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.1")
-    StoryComment.objects.all().delete()
-
-    text = refused(client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.2"))
-    assert "in kurzer Zeit viele Kommentare" in text
-
-
 def test_confirmation_mails_per_network_are_limited(client, story, policy):
     policy.confirmation_mails_per_ip_per_hour = 1
     policy.save()
