@@ -17,7 +17,7 @@ from blog.models import StoryPage
 from core.ratelimit import truncated_ip
 
 from .forms import CommentForm, ReportForm
-from .mails import send_comment_mail
+from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token
 from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
@@ -154,7 +154,7 @@ def post_comment(request):
         email,
         {
             "story_title": story.title,
-            "confirm_url": request.build_absolute_uri(reverse("comments:confirm", args=[token])),
+            "confirm_url": absolute_url(reverse("comments:confirm", args=[token])),
             "valid_days": policy.confirmation_valid_days,
         },
     )
