@@ -23,11 +23,23 @@ def mute_token(comment):
 
 
 def comment_for_mute_token(token):
+    """The subscriber's comment while its subscription lasts: a link whose comment is gone or whose
+    replies are already off is used up."""
     try:
         pk = signing.loads(token, salt=MUTE_SALT)
     except signing.BadSignature:
         return None
-    return StoryComment.objects.filter(pk=pk).first()
+    return StoryComment.objects.filter(pk=pk, followup=True).first()
+
+
+def mute_thread_for(comment):
+    """No more mails about `comment`'s thread to its address. Returns whether anything was still on, so
+    that of two clicks on one link only the first counts."""
+    return bool(
+        StoryComment.objects.filter(
+            thread_id=comment.thread_id, user_email__iexact=comment.user_email, followup=True
+        ).update(followup=False)
+    )
 
 
 def notify_thread_subscribers(comment_pk):

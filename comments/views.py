@@ -19,7 +19,7 @@ from core.ratelimit import truncated_ip
 from .forms import CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
-from .notifications import comment_for_mute_token
+from .notifications import comment_for_mute_token, mute_thread_for
 from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
 
 FOREIGN_ORIGIN = gettext_lazy(
@@ -43,7 +43,7 @@ def readable_stories():
 
 
 def invalid_link(request):
-    """A confirmation or mute link that is used up, expired or never existed."""
+    """A confirmation link that is used up, expired or never existed."""
     return TemplateResponse(
         request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
     )
@@ -222,18 +222,29 @@ def confirm_comment(request, token):
     return HttpResponseRedirect(story_comments_url(story))
 
 
+def mute_link_used(request):
+    """A mute link whose subscription has ended: already muted, or the subscriber's comment is gone."""
+    return TemplateResponse(
+        request, "comments/mute_invalid.html", {"page_title": _("Link ungültig")}, status=410
+    )
+
+
 def mute_thread(request, token):
-    """One click in a follow-up mail: no more mails about this thread to that address."""
+    """A link in a follow-up mail: GET only asks (mail scanners follow links), POST stops the mails about
+    this thread to that address, once. The page is never cached (`config/urls.py`), so its form carries
+    Django's ordinary CSRF token: the cookie it sets reaches no shared page, and no origin check of our
+    own is needed."""
     comment = comment_for_mute_token(token)
     if comment is None:
-        return invalid_link(request)
-    StoryComment.objects.filter(thread_id=comment.thread_id, user_email__iexact=comment.user_email).update(
-        followup=False
-    )
+        return mute_link_used(request)
     story = readable_stories().filter(pk=comment.object_pk).first()
-    return TemplateResponse(
-        request, "comments/muted.html", {"story": story, "page_title": _("Benachrichtigungen aus")}
-    )
+    context = {"story": story, "page_title": _("Benachrichtigungen ausschalten")}
+    if request.method != "POST":
+        return TemplateResponse(request, "comments/mute.html", context)
+    if not mute_thread_for(comment):
+        return mute_link_used(request)
+    context["page_title"] = _("Benachrichtigungen aus")
+    return TemplateResponse(request, "comments/muted.html", context)
 
 
 def report_comment(request, comment_id):
