@@ -1,9 +1,11 @@
 """The comment form: what a reader types, plus the library's anti-spoofing fields and a honeypot."""
 
 import datetime
+import re
 import time
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
@@ -18,11 +20,39 @@ FORM_MAX_AGE = 6 * 60 * 60
 
 NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
 
+# Names and texts go into pages and plain-text mails. Control characters there can forge mail lines
+# ("Anna\r\nBcc: ..."), terminal escapes or invisible text; direction overrides and isolates make text
+# read differently from what it is ("Trojan Source"). Line breaks and tabs are fine in a text (browsers
+# send line breaks as CR LF), and the plain marks U+200E/U+200F are legitimate in mixed-direction text,
+# but a name is one line and needs neither.
+DIRECTION_CONTROLS = r"\u202a-\u202e\u2066-\u2069"
+NAME_HIDDEN_CHARACTERS = re.compile(rf"[\x00-\x1f\x7f\u200e\u200f{DIRECTION_CONTROLS}]")
+TEXT_HIDDEN_CHARACTERS = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{DIRECTION_CONTROLS}]")
+NO_HIDDEN_CHARACTERS_IN_NAME = RegexValidator(
+    NAME_HIDDEN_CHARACTERS,
+    _(
+        "Bitte verwenden Sie im Namen keine Steuerzeichen (etwa Zeilenumbrüche) und keine Zeichen, "
+        "die die Schreibrichtung ändern."
+    ),
+    code="hidden_characters",
+    inverse_match=True,
+)
+NO_HIDDEN_CHARACTERS_IN_TEXT = RegexValidator(
+    TEXT_HIDDEN_CHARACTERS,
+    _(
+        "Ihr Text enthält unsichtbare Steuerzeichen oder Zeichen, die die Schreibrichtung ändern. Bitte "
+        "entfernen Sie sie, zum Beispiel indem Sie die betroffene Stelle neu tippen statt sie einzufügen."
+    ),
+    code="hidden_characters",
+    inverse_match=True,
+)
+
 
 class CommentForm(CommentSecurityForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=50,
+        validators=[NO_HIDDEN_CHARACTERS_IN_NAME],
         help_text=_("Wird mit Ihrem Kommentar angezeigt."),
         error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
     )
@@ -61,6 +91,7 @@ class CommentForm(CommentSecurityForm):
             label=self.fields["comment"].label,
             widget=forms.Textarea(attrs={"rows": 6}),
             max_length=policy.max_length,
+            validators=[NO_HIDDEN_CHARACTERS_IN_TEXT],
             error_messages={"required": _("Bitte schreiben Sie einen Kommentar.")},
         )
         if self.user:
@@ -133,5 +164,6 @@ class ReportForm(forms.Form):
         label=_("Anmerkung (freiwillig)"),
         required=False,
         max_length=500,
+        validators=[NO_HIDDEN_CHARACTERS_IN_TEXT],
         widget=forms.Textarea(attrs={"rows": 3}),
     )

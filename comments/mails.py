@@ -1,11 +1,18 @@
 """Mails to commenters, sent through the task queue (immediately in development and tests)."""
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
 from .models import UNCONFIRMED_KEPT_DAYS
+
+
+def absolute_url(path):
+    """A link for a mail, built from our configured address (production's BASE_URL), never from the
+    request's Host header, which the sender of a form can choose."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @task()

@@ -1,7 +1,6 @@
 """Follow-up mails: when a reply is published, everyone in the thread who asked to be told hears of it;
 when a comment waits for review, the moderators do."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
@@ -9,7 +8,7 @@ from wagtail.models import Site
 
 from blog.models import StoryPage
 
-from .mails import send_comment_mail
+from .mails import absolute_url, send_comment_mail
 from .models import CommentPolicy, StoryComment
 from .moderation.links import comment_detail_url, comment_index_url
 from .permissions import MODERATE_PERMISSION
@@ -24,15 +23,23 @@ def mute_token(comment):
 
 
 def comment_for_mute_token(token):
+    """The subscriber's comment while its subscription lasts: a link whose comment is gone or whose
+    replies are already off is used up."""
     try:
         pk = signing.loads(token, salt=MUTE_SALT)
     except signing.BadSignature:
         return None
-    return StoryComment.objects.filter(pk=pk).first()
+    return StoryComment.objects.filter(pk=pk, followup=True).first()
 
 
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def mute_thread_for(comment):
+    """No more mails about `comment`'s thread to its address. Returns whether anything was still on, so
+    that of two clicks on one link only the first counts."""
+    return bool(
+        StoryComment.objects.filter(
+            thread_id=comment.thread_id, user_email__iexact=comment.user_email, followup=True
+        ).update(followup=False)
+    )
 
 
 def notify_thread_subscribers(comment_pk):
@@ -62,8 +69,8 @@ def notify_thread_subscribers(comment_pk):
                 "reply_name": reply.user_name,
                 "reply_text": reply.comment,
                 "is_team": reply.is_team,
-                "reply_url": absolute(f"{story.url}#{reply.anchor}"),
-                "mute_url": absolute(reverse("comments:mute", args=[mute_token(subscriber)])),
+                "reply_url": absolute_url(f"{story.url}#{reply.anchor}"),
+                "mute_url": absolute_url(reverse("comments:mute", args=[mute_token(subscriber)])),
             },
         )
 
@@ -100,8 +107,8 @@ def notify_moderators(comment_pk):
         "story_title": story_title or "",
         "comment_name": comment.user_name,
         "comment_text": comment.comment,
-        "comment_url": absolute(comment_detail_url(comment)),
-        "queue_url": absolute(comment_index_url(status=CommentStatus.PENDING)),
+        "comment_url": absolute_url(comment_detail_url(comment)),
+        "queue_url": absolute_url(comment_index_url(status=CommentStatus.PENDING)),
     }
     for address in moderator_addresses():
         send_comment_mail.enqueue("pending", address, context)

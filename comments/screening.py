@@ -1,7 +1,9 @@
 """Which status a new comment gets under the comment policy, and the limits against abuse."""
 
+import datetime
 import re
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.ratelimit import RateLimit
@@ -56,7 +58,8 @@ TOO_MANY_COMMENTS = _(
 )
 TOO_MANY_MAILS = _(
     "An diese Adresse haben wir heute schon mehrere Bestätigungsmails geschickt. "
-    "Bitte nutzen Sie zuerst den Link in einer davon oder versuchen Sie es morgen noch einmal."
+    "Bitte nutzen Sie zuerst den Link in einer davon oder versuchen Sie es morgen noch einmal. "
+    "Wenn Sie ein Konto bei uns haben, melden Sie sich an: Dann brauchen Sie keine Bestätigungsmail."
 )
 TOO_MANY_MAILS_FROM_NETWORK = _(
     "Aus Ihrem Netz kamen in kurzer Zeit viele Kommentare. Bitte versuchen Sie es in einer Stunde noch einmal."
@@ -73,11 +76,37 @@ def report_rate_limit():
     return RateLimit("report-ip", REPORTS_PER_IP_PER_HOUR, 60 * 60, TOO_MANY_REPORTS)
 
 
+class ConfirmedPostsPerAddress:
+    """Comments per address and hour, counted from the database, and only those their author confirmed
+    (by the link in the mail, or by being logged in): anyone can type a reader's address into the form,
+    so counting attempts would let a stranger lock that reader out. Unconfirmed attempts for an address
+    are bounded by the confirmation mails per address, which still count every attempt, because they
+    protect the owner of the address from mail bombing. Logged-in readers need no mail, so a used-up
+    mail limit never stops them. Same interface as `RateLimit`; the stored comment is the count."""
+
+    message = TOO_MANY_COMMENTS
+    window = datetime.timedelta(hours=1)
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def exceeded(self, email):
+        if self.limit is None:
+            return False
+        confirmed_posts = StoryComment.objects.filter(
+            user_email__iexact=email, submit_date__gte=timezone.now() - self.window
+        ).exclude(status=CommentStatus.UNCONFIRMED)
+        return confirmed_posts.count() >= self.limit
+
+    def hit(self, email):
+        pass
+
+
 def rate_limits(policy):
     hour, day = 60 * 60, 24 * 60 * 60
     return {
         "posts_per_ip": RateLimit("post-ip", policy.posts_per_ip_per_hour, hour, TOO_MANY_COMMENTS),
-        "posts_per_email": RateLimit("post-email", policy.posts_per_email_per_hour, hour, TOO_MANY_COMMENTS),
+        "posts_per_email": ConfirmedPostsPerAddress(policy.posts_per_email_per_hour),
         "mails_per_ip": RateLimit(
             "mail-ip", policy.confirmation_mails_per_ip_per_hour, hour, TOO_MANY_MAILS_FROM_NETWORK
         ),

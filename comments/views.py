@@ -17,9 +17,9 @@ from blog.models import StoryPage
 from core.ratelimit import truncated_ip
 
 from .forms import CommentForm, ReportForm
-from .mails import send_comment_mail
+from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
-from .notifications import comment_for_mute_token
+from .notifications import comment_for_mute_token, mute_thread_for
 from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
 
 FOREIGN_ORIGIN = gettext_lazy(
@@ -43,7 +43,7 @@ def readable_stories():
 
 
 def invalid_link(request):
-    """A confirmation or mute link that is used up, expired or never existed."""
+    """A confirmation link that is used up, expired or never existed."""
     return TemplateResponse(
         request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
     )
@@ -154,7 +154,7 @@ def post_comment(request):
         email,
         {
             "story_title": story.title,
-            "confirm_url": request.build_absolute_uri(reverse("comments:confirm", args=[token])),
+            "confirm_url": absolute_url(reverse("comments:confirm", args=[token])),
             "valid_days": policy.confirmation_valid_days,
         },
     )
@@ -168,8 +168,25 @@ def post_comment(request):
     return HttpResponseRedirect(story_comments_url(story))
 
 
+def discussion_closed(request):
+    """The reader confirmed too late: the discussion closed, comments were turned off or the story went
+    offline since they wrote. Their comment stays unconfirmed and is deleted with the others."""
+    return TemplateResponse(
+        request, "comments/confirm_closed.html", {"page_title": _("Diskussion geschlossen")}, status=410
+    )
+
+
+def open_story_for(comment, policy):
+    """The comment's story if readers can still comment on it, else None."""
+    story = readable_stories().filter(pk=comment.object_pk).first()
+    if story is None or policy.is_closed_for(story):
+        return None
+    return story
+
+
 def confirm_comment(request, token):
-    """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once."""
+    """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once, and only
+    while the story is live and its discussion open."""
     confirmation = (
         CommentConfirmation.objects.select_related("comment")
         .filter(token_hash=CommentConfirmation.hash_token(token))
@@ -183,9 +200,10 @@ def confirm_comment(request, token):
     )
     if not usable:
         return invalid_link(request)
-    story = readable_stories().filter(pk=confirmation.comment.object_pk).first()
+    policy = CommentPolicy.for_request(request)
+    story = open_story_for(confirmation.comment, policy)
     if story is None:
-        raise Http404
+        return discussion_closed(request)
     if request.method != "POST":
         return TemplateResponse(
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
@@ -198,25 +216,35 @@ def confirm_comment(request, token):
         comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
         if not claimed or comment.status != CommentStatus.UNCONFIRMED:
             return invalid_link(request)
-        policy = CommentPolicy.for_request(request)
         comment.status = initial_status(comment, policy)
         comment.save()
     messages.success(request, STATUS_MESSAGES[comment.status])
     return HttpResponseRedirect(story_comments_url(story))
 
 
+def mute_link_used(request):
+    """A mute link whose subscription has ended: already muted, or the subscriber's comment is gone."""
+    return TemplateResponse(
+        request, "comments/mute_invalid.html", {"page_title": _("Link ungültig")}, status=410
+    )
+
+
 def mute_thread(request, token):
-    """One click in a follow-up mail: no more mails about this thread to that address."""
+    """A link in a follow-up mail: GET only asks (mail scanners follow links), POST stops the mails about
+    this thread to that address, once. The page is never cached (`config/urls.py`), so its form carries
+    Django's ordinary CSRF token: the cookie it sets reaches no shared page, and no origin check of our
+    own is needed."""
     comment = comment_for_mute_token(token)
     if comment is None:
-        return invalid_link(request)
-    StoryComment.objects.filter(thread_id=comment.thread_id, user_email__iexact=comment.user_email).update(
-        followup=False
-    )
+        return mute_link_used(request)
     story = readable_stories().filter(pk=comment.object_pk).first()
-    return TemplateResponse(
-        request, "comments/muted.html", {"story": story, "page_title": _("Benachrichtigungen aus")}
-    )
+    context = {"story": story, "page_title": _("Benachrichtigungen ausschalten")}
+    if request.method != "POST":
+        return TemplateResponse(request, "comments/mute.html", context)
+    if not mute_thread_for(comment):
+        return mute_link_used(request)
+    context["page_title"] = _("Benachrichtigungen aus")
+    return TemplateResponse(request, "comments/muted.html", context)
 
 
 def report_comment(request, comment_id):

@@ -11,11 +11,15 @@ from django.core.cache import cache
 
 
 def truncated_ip(address):
-    """Enough of the address to spot abuse from a network, not enough to identify a person."""
+    """Enough of the address to spot abuse from a network, not enough to identify a person. An IPv4
+    address that reaches us IPv4-mapped (`::ffff:a.b.c.d`, dual-stack sockets) is an IPv4 network:
+    its /48 would put every IPv4 reader into one bucket."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return None
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
     prefix = 24 if ip.version == 4 else 48
     return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
 

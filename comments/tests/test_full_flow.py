@@ -60,5 +60,6 @@ def test_anonymous_reply_from_post_to_mute(
 
     mute = re.search(r"http://testserver(/kommentare/stumm/\S+/)", follow_up.body).group(1)
     assert client.get(mute).status_code == 200
+    assert client.post(mute).status_code == 200
     anna.refresh_from_db()
     assert not anna.followup

@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import Client
 
 from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
@@ -70,13 +72,21 @@ def test_other_threads_and_unsubscribed_readers_get_nothing(story, thread, commi
     assert mail.outbox == []
 
 
-def test_mute_link_stops_further_mails_for_the_thread(client, story, thread, committed):
+def mute_path_for(story, thread, committed):
     with committed():
         StoryCommentFactory(story=story, parent=thread)
-    mute_path = re.search(r"http://testserver(/kommentare/stumm/\S+/)", mail.outbox[0].body).group(1)
-    assert "anna" not in mute_path
+    return re.search(r"http://testserver(/kommentare/stumm/\S+/)", mail.outbox[-1].body).group(1)
 
-    response = client.get(mute_path)
+
+def test_mute_link_stops_further_mails_for_the_thread(story, thread, committed):
+    mute_path = mute_path_for(story, thread, committed)
+    assert "anna" not in mute_path
+    browser = Client(enforce_csrf_checks=True)
+
+    page = browser.get(mute_path)
+    form = BeautifulSoup(page.content, "html.parser").find("form", method="post")
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    response = browser.post(mute_path, {"csrfmiddlewaretoken": token})
     assert response.status_code == 200
     assert "ausgeschaltet" in response.content.decode()
 
@@ -84,6 +94,42 @@ def test_mute_link_stops_further_mails_for_the_thread(client, story, thread, com
     with committed():
         StoryCommentFactory(story=story, parent=thread)
     assert mail.outbox == []
+
+
+def test_opening_a_mute_link_only_asks(client, story, thread, committed):
+    """Mail scanners open links: a GET shows a button and changes nothing."""
+    response = client.get(mute_path_for(story, thread, committed))
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("form", method="post").find("button")
+    assert StoryComment.objects.get(pk=thread.pk).followup
+
+
+def test_mute_link_works_once(client, story, thread, committed):
+    mute_path = mute_path_for(story, thread, committed)
+    client.post(mute_path)
+
+    again = client.post(mute_path)
+
+    assert again.status_code == 410
+    assert "schon ausgeschaltet" in again.content.decode()
+    assert client.get(mute_path).status_code == 410
+
+
+def test_mute_link_ends_with_the_subscribers_comment(client, story, thread, committed):
+    mute_path = mute_path_for(story, thread, committed)
+    StoryComment.objects.filter(pk=thread.pk).delete()
+
+    assert client.get(mute_path).status_code == 410
+    assert client.post(mute_path).status_code == 410
+
+
+def test_mute_link_ends_when_replies_were_turned_off_otherwise(client, story, thread, committed):
+    mute_path = mute_path_for(story, thread, committed)
+    StoryComment.objects.filter(pk=thread.pk).update(followup=False)
+
+    assert client.get(mute_path).status_code == 410
 
 
 def test_forged_mute_link_is_refused(client, story, thread):

@@ -7,10 +7,8 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Site
 
 from blog.models import StoryAuthor
 from blog.tests.factories import AuthorFactory, StoryPageFactory
@@ -20,16 +18,6 @@ from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
 POST_URL = "/kommentare/posten/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limits():
-    cache.clear()
-
-
-@pytest.fixture
-def policy(home_page):
-    return CommentPolicy.for_site(Site.objects.get(is_default_site=True))
 
 
 def comment_data(story, seconds_ago=60, **changes):
@@ -220,16 +208,6 @@ def test_posting_rate_per_ip_is_limited(client, story, policy):
     StoryComment.objects.all().delete()
 
     text = refused(client.post(POST_URL, comment_data(story, email="neu@example.org")))
-    assert "in kurzer Zeit viele Kommentare" in text
-
-
-def test_posting_rate_per_address_is_limited(client, story, policy):
-    policy.posts_per_email_per_hour = 1
-    policy.save()
-    client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.1")
-    StoryComment.objects.all().delete()
-
-    text = refused(client.post(POST_URL, comment_data(story), REMOTE_ADDR="198.51.100.2"))
     assert "in kurzer Zeit viele Kommentare" in text
 
 

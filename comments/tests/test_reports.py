@@ -67,3 +67,13 @@ def test_hidden_comments_cannot_be_reported_or_read_this_way(client, comment, st
     response = client.get(f"/kommentare/melden/{comment.pk}/")
     assert response.status_code == 404
     assert "Kauft billige Uhren!" not in response.content.decode()
+
+
+@pytest.mark.parametrize("note", ["Bitte\x00prüfen", "Bitte \u202eneferp\u202c", "Bitte\x1b prüfen"])
+def test_report_note_with_control_or_direction_characters_is_refused(client, comment, note):
+    response = client.post(f"/kommentare/melden/{comment.pk}/", {"reason": "spam", "note": note})
+
+    assert response.status_code == 400
+    assert "Steuerzeichen" in response.content.decode()
+    assert BeautifulSoup(response.content, "html.parser").find("textarea").get_text() == note
+    assert not CommentReport.objects.exists()
