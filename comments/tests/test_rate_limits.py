@@ -31,6 +31,21 @@ def test_ipv4_mapped_networks_are_limited_separately(client, story, policy):
     assert StoryComment.objects.count() == 2
 
 
+def test_a_forwarded_for_header_neither_splits_nor_names_the_network(client, story, policy):
+    """Behind Varnish the reader's address arrives by the PROXY protocol in REMOTE_ADDR; an
+    X-Forwarded-For header is the client's own invention and counts for nothing."""
+    policy.posts_per_ip_per_hour = 1
+    policy.save()
+    client.post(POST_URL, comment_data(story, email="eins@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    response = client.post(
+        POST_URL, comment_data(story, email="zwei@example.org"), HTTP_X_FORWARDED_FOR="203.0.113.1"
+    )
+
+    assert response.status_code == 429
+    assert StoryComment.objects.get().ip_address == "127.0.0.0"
+
+
 def test_others_posting_with_a_readers_address_do_not_stop_the_reader(client, story, policy):
     policy.posts_per_email_per_hour = 2
     policy.save()
