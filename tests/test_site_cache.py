@@ -39,6 +39,28 @@ def test_unknown_paths_are_not_found(client, story, url):
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/" + "a/" * 2000,
+        "/blog/" + "a/" * 2000,
+        "/" + "a" * 10_000 + "/",
+        "/blog/esel/" + "a" * 10_000 + "/",
+    ],
+    ids=["2000-levels", "2000-levels-below-the-index", "one-long-level", "one-long-level-below-a-story"],
+)
+def test_a_very_long_address_is_not_found_with_a_few_short_queries(
+    client, story, url, django_assert_max_num_queries
+):
+    text_of(client, "/blog/esel/")  # the first view creates the settings rows
+    with django_assert_max_num_queries(7) as queries:  # as many as for "/nirgends/"
+        response = client.get(url)
+    long_part = url.strip("/")[-1000:]
+    asked_for_it = [query for query in queries.captured_queries if long_part in query["sql"]]
+    assert response.status_code == 404
+    assert len(asked_for_it) == 1  # Wagtail's redirects look the address up once; routing never sends it
+
+
 def test_a_draft_is_not_found_but_its_listing_is(client, story_index):
     StoryPageFactory(parent=story_index, slug="entwurf", live=False)
     assert client.get("/blog/entwurf/").status_code == 404
