@@ -1,3 +1,5 @@
+import re
+
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -7,11 +9,20 @@ from core.site_cache import public_pages
 from .models import StoryPage
 
 MAX_QUERY_LENGTH = 200
+# C0 and C1 control characters: NUL is refused by PostgreSQL in any string, the rest mean nothing to a
+# search and only garble the page that shows the query.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def cleaned_query(text):
+    """The words of a search as readers typed them, without control characters, single spaced."""
+    words = (CONTROL_CHARACTERS.sub("", word) for word in text.split())
+    return " ".join(word for word in words if word)[:MAX_QUERY_LENGTH].strip()
 
 
 def search(request):
     """Full-text search over live, public stories; drafts and private pages never appear."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = cleaned_query(request.GET.get("q", ""))
     # SQLite's full-text syntax treats a lone double quote as an unterminated phrase.
     terms = query.replace('"', " ").strip()
     results = None

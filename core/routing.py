@@ -7,11 +7,19 @@ with what its template needs. The result is the same as Wagtail's walk: a routab
 (the story index with its archive and filter URLs) still answers the paths it knows first.
 """
 
+from itertools import takewhile
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+# Wagtail's tree spells a page's place in 255 characters, 4 per level, so no page is deeper than 63; and no
+# slug, hence no component of a page's url_path, is longer than the slug field allows. Only the components
+# that could belong to a page are looked up: a path of 2,000 levels costs no more than a short one.
+DEEPEST_PAGE = Page._meta.get_field("path").max_length // Page.steplen
+LONGEST_SLUG = Page._meta.get_field("slug").max_length
 
 
 def answers_itself(model, live, remaining):
@@ -33,9 +41,14 @@ def answers_itself(model, live, remaining):
 def route_below(root, request, path_components):
     """The page below `root` that answers `path_components`, found in two queries, and its answer. A
     page model may offer `serving_queryset()` to fetch what its template needs along with it."""
-    prefixes = [
-        root.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
-    ]
+    slugs = list(
+        takewhile(
+            lambda component: len(component) <= LONGEST_SLUG, path_components[: DEEPEST_PAGE - root.depth]
+        )
+    )
+    if not slugs:
+        raise Http404
+    prefixes = [root.url_path + "/".join(slugs[:n]) + "/" for n in range(1, len(slugs) + 1)]
     on_the_way = (
         Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
         .order_by("depth")

@@ -2,11 +2,14 @@
 `core.page_cache`), and never outlive the change that ends them: tried on the real site."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
+from core.page_cache import PageCacheMiddleware
 from home.models import SiteSettings
 from home.tests.factories import StandardPageFactory
 
@@ -37,6 +40,28 @@ def test_stories_listings_and_feeds_are_found(client, story):
 @pytest.mark.parametrize("url", ["/blog/esel/weiter/", "/blog/gibts-nicht/", "/nirgends/", "/blog/archiv/x/"])
 def test_unknown_paths_are_not_found(client, story, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/" + "a/" * 2000,
+        "/blog/" + "a/" * 2000,
+        "/" + "a" * 10_000 + "/",
+        "/blog/esel/" + "a" * 10_000 + "/",
+    ],
+    ids=["2000-levels", "2000-levels-below-the-index", "one-long-level", "one-long-level-below-a-story"],
+)
+def test_a_very_long_address_is_not_found_with_a_few_short_queries(
+    client, story, url, django_assert_max_num_queries
+):
+    text_of(client, "/blog/esel/")  # the first view creates the settings rows
+    with django_assert_max_num_queries(7) as queries:  # as many as for "/nirgends/"
+        response = client.get(url)
+    long_part = url.strip("/")[-1000:]
+    asked_for_it = [query for query in queries.captured_queries if long_part in query["sql"]]
+    assert response.status_code == 404
+    assert len(asked_for_it) == 1  # Wagtail's redirects look the address up once; routing never sends it
 
 
 def test_a_draft_is_not_found_but_its_listing_is(client, story_index):
@@ -142,6 +167,62 @@ def test_logged_in_readers_and_queries_bypass_the_page_cache(client, story, page
     response = client.get("/blog/esel/")
     assert "X-Page-Cache" not in response
     assert "private" in response["Cache-Control"]
+
+
+@pytest.fixture
+def visited(client, story, page_cache):
+    """The site after its first view, which creates the settings rows (a new cache generation)."""
+    client.get("/blog/esel/")
+    cache.clear()
+    return story
+
+
+def kept_page(url, **headers):
+    """What the page cache holds for an address, looked up as the middleware would."""
+    request = RequestFactory().get(url, **headers)
+    return cache.get(PageCacheMiddleware(None).key_for(request))
+
+
+@pytest.mark.parametrize("host", ["Example.org", "example.org.", "example.org:80", "EXAMPLE.org.:80"])
+def test_spellings_of_one_host_share_one_cached_page(client, visited, host):
+    client.get("/blog/esel/", HTTP_HOST="example.org")
+    assert client.get("/blog/esel/", HTTP_HOST=host)["X-Page-Cache"] == "hit"
+
+
+def test_the_default_port_of_https_is_the_same_host(client, visited):
+    client.get("/blog/esel/", HTTP_HOST="example.org", secure=True)
+    assert client.get("/blog/esel/", HTTP_HOST="example.org:443", secure=True)["X-Page-Cache"] == "hit"
+
+
+def test_another_port_is_another_cached_page(client, visited):
+    client.get("/blog/esel/", HTTP_HOST="example.org")
+    assert client.get("/blog/esel/", HTTP_HOST="example.org:8080")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("page", ["1", "01", "02", "abc", "", "2.0", "0", "-1", "999999", "9" * 30])
+def test_page_numbers_a_listing_does_not_serve_are_not_kept(client, story_index, visited, page):
+    for number in range(13):
+        StoryPageFactory(parent=story_index, slug=f"geschichte-{number}")
+    url = f"/blog/?page={page}"
+    first, second = client.get(url), client.get(url)
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in second
+    assert kept_page(url) is None
+
+
+def test_a_page_number_on_a_page_without_pages_is_not_kept(client, visited):
+    client.get("/blog/esel/?page=2")
+    assert kept_page("/blog/esel/?page=2") is None
+
+
+def test_the_second_page_of_a_listing_is_kept(client, story_index, visited):
+    for number in range(13):
+        StoryPageFactory(parent=story_index, slug=f"geschichte-{number}")
+    first = client.get("/blog/?page=2")
+    second = client.get("/blog/?page=2")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert kept_page("/blog/?page=2") is not None
 
 
 def test_pages_are_rendered_every_time_when_the_page_cache_is_off(client, story):

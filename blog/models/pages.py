@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.db.models.functions import TruncMonth
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, Site
@@ -39,6 +39,20 @@ from ..feeds import StoryAtomFeed, StoryRssFeed
 from .snippets import Author, StoryCategory
 
 WORDS_PER_MINUTE = 200
+
+# The years an archive address may name: `datetime.date` ends with 9999, and no customer story is older
+# than 1900. Any other number finds nothing, and a huge one would overflow the date or the database.
+ARCHIVE_YEARS = range(1900, 10000)
+ARCHIVE_MONTHS = range(1, 13)
+
+
+def archive_number(digits, allowed):
+    """The number an archive address names, when it is in `allowed`; a 404 otherwise. Leading zeros are
+    dropped before `int()`, which refuses strings of more than 4,300 digits."""
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > len(str(allowed[-1])) or int(significant) not in allowed:
+        raise Http404(gettext("Für diesen Zeitraum gibt es kein Archiv."))
+    return int(significant)
 
 
 class StoryTag(TaggedItemBase):
@@ -136,16 +150,28 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def all_stories(self, request):
         return self.render_listing(request, self.get_stories())
 
-    @path("archiv/<int:year>/", name="archive_year")
+    def redirect_to_route(self, request, name, *args):
+        """A permanent redirect to the plain address of one of this page's routes, with the same query."""
+        url = self.get_url(request) + self.reverse_subpage(name, args=args)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    # Digits rather than <int:...>: the views check the range and redirect "02026" to "2026".
+    @re_path(r"^archiv/(?P<year>[0-9]+)/$", name="archive_year")
     def archive_year(self, request, year):
-        stories = self.get_stories().filter(date__year=year)
-        heading = gettext("Geschichten aus %(year)s") % {"year": year}
+        number = archive_number(year, ARCHIVE_YEARS)
+        if year != str(number):
+            return self.redirect_to_route(request, "archive_year", number)
+        stories = self.get_stories().filter(date__year=number)
+        heading = gettext("Geschichten aus %(year)s") % {"year": number}
         return self.render_listing(request, stories, heading=heading, allow_empty=False)
 
-    @path("archiv/<int:year>/<int:month>/", name="archive_month")
+    @re_path(r"^archiv/(?P<year>[0-9]+)/(?P<month>[0-9]+)/$", name="archive_month")
     def archive_month(self, request, year, month):
-        if not 1 <= month <= 12:
-            raise Http404
+        numbers = archive_number(year, ARCHIVE_YEARS), archive_number(month, ARCHIVE_MONTHS)
+        if (year, month) != tuple(str(number) for number in numbers):
+            return self.redirect_to_route(request, "archive_month", *numbers)
+        year, month = numbers
         stories = self.get_stories().filter(date__year=year, date__month=month)
         label = format_date(datetime.date(year, month, 1), "F Y")
         heading = gettext("Geschichten aus %(month)s") % {"month": label}

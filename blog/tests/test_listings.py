@@ -75,7 +75,7 @@ def test_archive_by_year_and_month_shows_only_that_period(client, story_index):
     StoryPageFactory(parent=story_index, title="Neues Jahr", date=datetime.date(2026, 1, 9))
 
     year = client.get("/blog/archiv/2025/")
-    month = client.get("/blog/archiv/2025/03/")
+    month = client.get("/blog/archiv/2025/3/")
 
     assert list(year.context["stories"]) == [july, march]
     assert "2025" in year.context["heading"]
@@ -87,6 +87,44 @@ def test_archive_by_year_and_month_shows_only_that_period(client, story_index):
 def test_empty_or_impossible_archive_is_not_found(client, story_index, url):
     StoryPageFactory(parent=story_index, date=datetime.date(2025, 3, 2))
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/blog/archiv/0/",
+        "/blog/archiv/0000/",
+        "/blog/archiv/1899/",
+        "/blog/archiv/10000/",
+        "/blog/archiv/10000/1/",
+        "/blog/archiv/99999999999999999999/",
+        "/blog/archiv/99999999999999999999/1/",
+        "/blog/archiv/2025/99999999999999999999/",
+        "/blog/archiv/2025/0/",
+        "/blog/archiv/2025/000/",
+    ],
+)
+def test_archive_of_a_year_or_month_out_of_range_is_not_found(client, story_index, url):
+    StoryPageFactory(parent=story_index, date=datetime.date(2025, 3, 2))
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("/blog/archiv/02025/", "/blog/archiv/2025/"),
+        ("/blog/archiv/2025/03/", "/blog/archiv/2025/3/"),
+        ("/blog/archiv/002025/003/", "/blog/archiv/2025/3/"),
+        ("/blog/archiv/02025/?page=2", "/blog/archiv/2025/?page=2"),
+    ],
+)
+def test_archive_address_with_leading_zeros_redirects_permanently_to_the_plain_one(
+    client, story_index, url, canonical
+):
+    StoryPageFactory(parent=story_index, date=datetime.date(2025, 3, 2))
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == canonical
 
 
 def test_category_listing_shows_its_stories_and_says_so(client, story_index):

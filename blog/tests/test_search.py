@@ -54,3 +54,24 @@ def test_search_queries_do_not_grow_with_the_number_of_results(
     with django_assert_max_num_queries(16):
         response = client.get("/suche/", {"q": "Esel"})
     assert len(response.context["results"]) == 6
+
+
+@pytest.mark.parametrize(
+    ("query", "cleaned"),
+    [("\x00", ""), ("Es\x00el", "Esel"), ("\x1b[31mEsel", "[31mEsel"), ("Esel\r\n\tEmil\x7f", "Esel Emil")],
+)
+def test_control_characters_are_left_out_of_the_search(client, story_index, query, cleaned):
+    StoryPageFactory(parent=story_index, title="Ein Esel")
+    response = client.get("/suche/", {"q": query})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'name="q" value="{cleaned}"' in content
+    assert not any(character in content for character in "\x00\x1b\x7f")
+
+
+@pytest.mark.parametrize(("page", "status"), [("abc", 200), ("\x00", 200), ("0", 404), ("9" * 30, 404)])
+def test_search_page_that_is_nonsense_or_huge_is_the_first_page_or_not_found(
+    client, story_index, page, status
+):
+    StoryPageFactory(parent=story_index, title="Ein Esel")
+    assert client.get("/suche/", {"q": "Esel", "page": page}).status_code == status
