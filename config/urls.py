@@ -39,7 +39,12 @@ if settings.DEBUG:
 
 if settings.SERVE_MEDIA_FILES:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
+        # Images only: documents are served by Wagtail's document view, which checks private collections.
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 urlpatterns += [

@@ -31,6 +31,16 @@ def purge_pages_later(pages, urls=()):
     transaction.on_commit(purge.purge)
 
 
+def purge_documents_later(documents):
+    """After the transaction: the documents' addresses on every site leave the front cache."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge = PurgeBatch()
+    for site_root in Site.get_site_root_paths():
+        purge.add_urls(site_root.root_url + document.url for document in documents)
+    transaction.on_commit(purge.purge)
+
+
 def old_urls_below(page, url_path_before):
     """The public addresses `page` and the live pages below it had at `url_path_before` (before a new
     slug)."""

@@ -4,12 +4,13 @@ import sys
 
 from django.core.signals import got_request_exception
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from wagtail.signals import page_slug_changed
 
 from . import site_cache
 from .availability import UNAVAILABLE_ERRORS
-from .purging import old_urls_below, purge_pages_later
+from .purging import old_urls_below, purge_documents_later, purge_pages_later
 
 
 def start_new_generation(sender, instance, **kwargs):
@@ -22,6 +23,13 @@ def view_restriction_changed(sender, instance, **kwargs):
     """A page made private (or public again) leaves the front cache with every page below it at once;
     the page cache follows the generation (`start_new_generation`)."""
     purge_pages_later(instance.page.get_descendants(inclusive=True).live().specific())
+
+
+def collection_restriction_changed(sender, instance, **kwargs):
+    """A collection made private (or public again): its documents, and those of the collections below it,
+    leave the front cache at once."""
+    collections = instance.collection.get_descendants(inclusive=True)
+    purge_documents_later(get_document_model().objects.filter(collection__in=collections))
 
 
 def slug_changed(sender, instance, instance_before, **kwargs):
@@ -46,3 +54,5 @@ def register_signal_handlers():
     post_save.connect(view_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(view_restriction_changed, sender=PageViewRestriction)
     page_slug_changed.connect(slug_changed)
+    post_save.connect(collection_restriction_changed, sender=CollectionViewRestriction)
+    post_delete.connect(collection_restriction_changed, sender=CollectionViewRestriction)

@@ -182,6 +182,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through Wagtail's view, which checks the restrictions of private collections, also
+# with S3 storage (where Wagtail would otherwise redirect to the bucket); the media server serves images only.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The admin would otherwise ask a foreign host for new Wagtail releases from the editor's browser.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from Gravatar: the admin shows its own placeholder instead.

@@ -80,6 +80,11 @@ sub vcl_recv {
     if (req.http.X-Forwarded-Proto && req.http.X-Forwarded-Proto != "https") {
         unset req.http.X-Forwarded-Proto;
     }
+    # Documents are served by the app's document view, which checks private collections; the media
+    # directory holds their files too, but never hands them out.
+    if (req.url ~ "^/media/documents/") {
+        return (synth(404, "Not found"));
+    }
     if (req.url ~ "^/media/") {
         set req.backend_hint = media;
     } else {

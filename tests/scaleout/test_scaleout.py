@@ -322,6 +322,14 @@ def test_host_spellings_share_one_copy_and_https_gets_its_own(story):
     assert over_https.headers["X-Cache"] == "MISS"
 
 
+def test_document_files_are_never_served_from_the_media_directory():
+    """Documents go through the app's document view (private collections); their files stay behind."""
+    assert get(VARNISH + "/media/documents/preisliste.pdf").status_code == 404
+    assert (
+        get(VARNISH + "/media/images/gibt-es-nicht.jpg").status_code == 404
+    )  # images pass to the media server
+
+
 # 3. Rate limits are shared by both app servers (Redis)
 
 
