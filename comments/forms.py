@@ -10,12 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
+from .fill_time import StartMark
 from .models import ReportReason, StoryComment
 
 FORM_EXPIRED = _("Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal.")
 TOO_FAST = _("Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn noch einmal.")
 # A form is signed when its page is rendered; shared caches keep story pages for at most an hour
-# (`core.middleware.SharedCacheMiddleware`), so a reader has hours to write before it expires.
+# (`core.middleware.SharedCacheMiddleware`), so a reader has hours to write before it expires. The same
+# holds for the start mark that measures the reader's writing time (`fill_time`).
 FORM_MAX_AGE = 6 * 60 * 60
 
 NOT_SENT = _("Ihr Kommentar konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.")
@@ -79,8 +81,13 @@ class CommentForm(CommentSecurityForm):
         error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # When the reader started writing (`fill_time.StartMark`); filled by the page's script or by the
+    # second step for readers without JavaScript.
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
     # Humans never see this field; programs that fill in every field do.
     website = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    second_step = False
 
     def __init__(self, story, policy, data=None, user=None, **kwargs):
         super().__init__(story, data=data, **kwargs)
@@ -105,12 +112,43 @@ class CommentForm(CommentSecurityForm):
 
     def clean_timestamp(self):
         timestamp = self.cleaned_data["timestamp"]
-        age = time.time() - timestamp
-        if age > FORM_MAX_AGE:
+        if time.time() - timestamp > FORM_MAX_AGE:
             raise forms.ValidationError(FORM_EXPIRED, code="expired")
-        if age < self.policy.min_fill_seconds:
-            raise forms.ValidationError(TOO_FAST, code="too_fast")
         return timestamp
+
+    def clean_started(self):
+        value = self.cleaned_data["started"]
+        self.start_mark = StartMark.read(value, self.story.pk, FORM_MAX_AGE) if value else None
+        return value
+
+    def clean(self):
+        """Too fast is only said of a form that is otherwise right: a reader who forgot a field hears
+        about the field."""
+        cleaned_data = super().clean()
+        seconds = self.seconds_writing()
+        if not self.errors and seconds is not None and seconds < self.policy.min_fill_seconds:
+            self.add_error("timestamp", forms.ValidationError(TOO_FAST, code="too_fast"))
+        return cleaned_data
+
+    def seconds_writing(self):
+        """How long the reader has been writing, or None where nobody can tell yet. Logged-in readers
+        always get a freshly rendered page, so its signed timestamp is their start; for everyone else the
+        page may come from a shared cache and only a start mark counts."""
+        if self.user:
+            return time.time() - self.cleaned_data["timestamp"] if "timestamp" in self.cleaned_data else None
+        mark = getattr(self, "start_mark", None)
+        return mark.seconds_ago() if mark else None
+
+    @property
+    def needs_second_step(self):
+        """An anonymous form without a usable start mark (no JavaScript, or the mark was spent)."""
+        return self.user is None and getattr(self, "start_mark", None) is None
+
+    def ask_for_second_step(self):
+        """The same form once more, with a fresh start mark: the reader sends it again with one click."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = StartMark.issue(self.story.pk).signed()
+        self.second_step = True
 
     def clean_security_hash(self):
         try:

@@ -4,19 +4,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from blog.models import StoryPage
 from core.ratelimit import truncated_ip
 
-from .forms import CommentForm, ReportForm
+from .fill_time import StartMark
+from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token, mute_thread_for
@@ -87,7 +88,8 @@ def is_same_origin(request):
 def post_comment(request):
     """Takes a comment without a CSRF token: the form sits on pages that front caches share between
     readers, so it carries no per-reader token and sets no cookie. Cross-site posts are refused by
-    their origin, forged or stale forms by the signed timestamp, replays by the duplicate check."""
+    their origin, forged or stale forms by the signed timestamp, replays by the duplicate check, and
+    posting faster than a person writes by the start mark (one per comment, `fill_time`)."""
     object_pk = request.POST.get("object_pk", "")
     if not object_pk.isdigit():
         raise Http404
@@ -120,6 +122,9 @@ def post_comment(request):
         if limits[name].exceeded(value):
             form.add_error(None, limits[name].message)
             return render_story_with_form(request, story, form, status=429)
+    if form.needs_second_step or not (form.user or form.start_mark.use(FORM_MAX_AGE)):
+        form.ask_for_second_step()
+        return render_story_with_form(request, story, form, status=200)
 
     parent = reply_parent(story, form.cleaned_data.get("parent"))
     comment = StoryComment(
@@ -166,6 +171,13 @@ def post_comment(request):
         ),
     )
     return HttpResponseRedirect(story_comments_url(story))
+
+
+@require_GET
+def start_writing(request, story_id):
+    """A fresh start mark for the comment form, fetched when the reader first touches it (`fill_time`).
+    Never cached (`config/urls.py`) and without a cookie or a database query."""
+    return JsonResponse({"started": StartMark.issue(story_id).signed()})
 
 
 def discussion_closed(request):

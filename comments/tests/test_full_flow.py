@@ -2,7 +2,6 @@
 follow-up mail to the thread, mute."""
 
 import re
-import time
 
 import pytest
 from django.core import mail
@@ -10,9 +9,9 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from blog.tests.factories import StoryPageFactory
-from comments.forms import CommentForm
-from comments.models import CommentPolicy, CommentStatus, StoryComment
+from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
+from comments.tests.test_posting import comment_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +22,8 @@ def test_anonymous_reply_from_post_to_mute(
     cache.clear()
     story = StoryPageFactory(parent=story_index, slug="esel", title="Esel Emil", date=timezone.localdate())
     anna = StoryCommentFactory(story=story, user_name="Anna", user_email="anna@example.org", followup=True)
-    timestamp = int(time.time()) - 30
     data = {
-        "content_type": "blog.storypage",
-        "object_pk": str(story.pk),
-        "timestamp": str(timestamp),
-        "security_hash": CommentForm(story, CommentPolicy()).initial_security_hash(timestamp),
+        **comment_data(story, seconds_ago=30),
         "name": "Erika",
         "email": "erika@example.org",
         "comment": "Liebe Anna, genau so war es bei uns auch.",

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import secrets
 import time
 
 import pytest
@@ -12,12 +13,18 @@ from django.utils import timezone
 
 from blog.models import StoryAuthor
 from blog.tests.factories import AuthorFactory, StoryPageFactory
+from comments.fill_time import StartMark
 from comments.forms import FORM_MAX_AGE, CommentForm
 from comments.models import CommentConfirmation, CommentPolicy, CommentStatus, ModerationMode, StoryComment
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
 POST_URL = "/kommentare/posten/"
+
+
+def start_mark(story, seconds_ago=60):
+    """The signed start mark the page's script fetches when the reader starts writing."""
+    return StartMark(story.pk, time.time() - seconds_ago, secrets.token_urlsafe(12)).signed()
 
 
 def comment_data(story, seconds_ago=60, **changes):
@@ -28,6 +35,7 @@ def comment_data(story, seconds_ago=60, **changes):
         "object_pk": str(story.pk),
         "timestamp": str(timestamp),
         "security_hash": form.initial_security_hash(timestamp),
+        "started": start_mark(story, seconds_ago),
         "name": "Erika Mustermann",
         "email": "erika@example.org",
         "comment": "Was für eine schöne Geschichte!\nDanke an Tobias.",

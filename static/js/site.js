@@ -35,9 +35,51 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhanceEmbeds);
-  } else {
+  /*
+   * The comment form asks the server for a signed start mark when the reader first touches it, so the
+   * minimum writing time counts from then even on a page from a shared cache. Without this script the
+   * server asks for a second "Kommentar senden" click instead.
+   */
+  function enhanceCommentForm() {
+    var form = document.querySelector("form[data-start-url]");
+    var field = form && form.querySelector("input[name=started]");
+    if (!field || field.value || !window.fetch) {
+      return;
+    }
+    var asked = false;
+    function askForStartMark() {
+      if (asked) {
+        return;
+      }
+      asked = true;
+      fetch(form.getAttribute("data-start-url"), { credentials: "omit" })
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .then(function (data) {
+          if (data.started) {
+            field.value = data.started;
+          }
+        })
+        .catch(function () {
+          asked = false;
+        });
+    }
+    form.addEventListener("focusin", askForStartMark);
+    form.addEventListener("input", askForStartMark);
+    if (form.contains(document.activeElement)) {
+      askForStartMark();
+    }
+  }
+
+  function enhance() {
     enhanceEmbeds();
+    enhanceCommentForm();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
   }
 })();

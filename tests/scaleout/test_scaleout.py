@@ -150,12 +150,20 @@ def post_comment(server, story, form, text, address):
 
 
 def comment_form(server, story):
-    """The hidden fields of the comment form on the story page (signed timestamp included)."""
+    """The hidden fields of the comment form on the story page (signed timestamp included) and the start
+    mark the page's script fetches when the reader starts writing."""
     response = get(server + story["path"])
     assert response.status_code == 200
     fields = Inputs(response.text, "kommentar-formular").values
-    assert {"content_type", "object_pk", "timestamp", "security_hash"} <= set(fields), fields
-    return fields, time.monotonic()
+    assert {"content_type", "object_pk", "timestamp", "security_hash", "started"} <= set(fields), fields
+    return {**fields, "started": start_mark(server, fields)}, time.monotonic()
+
+
+def start_mark(server, form):
+    """A fresh start mark from `server`; each serves one comment."""
+    response = get(f"{server}/kommentare/start/{form['object_pk']}/")
+    assert response.status_code == 200 and "no-store" in response.headers["Cache-Control"]
+    return response.json()["started"]
 
 
 def wait_out_fill_time(fetched_at, story):
@@ -348,15 +356,16 @@ print(json.dumps({
 """)
     allowed = min(story["posts_per_ip"] - used["posts_per_ip"], story["mails_per_ip"] - used["mails_per_ip"])
     assert allowed > 0, used
-    form, fetched_at = comment_form(APP_B, story)
-    wait_out_fill_time(fetched_at, story)
-
+    form, _ = comment_form(APP_B, story)
     servers = [APP_A, APP_B]
+    marks = [start_mark(servers[number % 2], form) for number in range(allowed + len(servers))]
+    wait_out_fill_time(time.monotonic(), story)
+
     for number in range(allowed):
         response = post_comment(
             servers[number % 2],
             story,
-            form,
+            {**form, "started": marks.pop()},
             f"Kommentar Nummer {number} zum Test der Grenzen",
             f"grenze-{number}-{uuid.uuid4().hex[:6]}@example.org",
         )
@@ -367,7 +376,7 @@ print(json.dumps({
         refused = post_comment(
             server,
             story,
-            form,
+            {**form, "started": marks.pop()},
             "Einer zu viel",
             f"zuviel-{uuid.uuid4().hex[:6]}@example.org",
         )
