@@ -27,6 +27,10 @@ FOREIGN_ORIGIN = gettext_lazy(
     "Ihr Kommentar kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie "
     "ihn hier noch einmal."
 )
+FOREIGN_REPORT = gettext_lazy(
+    "Ihre Meldung kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie sie "
+    "hier noch einmal."
+)
 HELD_MESSAGE = gettext_lazy(
     "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
 )
@@ -196,9 +200,20 @@ def open_story_for(comment, policy):
     return story
 
 
+def asks_again(request, template, context):
+    """The page with the button once more: for a GET, and for a POST that did not come from our own
+    page (then with a notice and 403)."""
+    foreign = request.method == "POST"
+    return TemplateResponse(
+        request, template, {**context, "foreign_origin": foreign}, status=403 if foreign else 200
+    )
+
+
+@csrf_exempt
 def confirm_comment(request, token):
     """A link from a mail: GET shows a button (mail scanners follow links), POST confirms once, and only
-    while the story is live and its discussion open."""
+    while the story is live and its discussion open. Like the comment form, its pages set no cookie:
+    the secret link is the permission, and a POST must come from our own page (`is_same_origin`)."""
     confirmation = (
         CommentConfirmation.objects.select_related("comment")
         .filter(token_hash=CommentConfirmation.hash_token(token))
@@ -216,8 +231,8 @@ def confirm_comment(request, token):
     story = open_story_for(confirmation.comment, policy)
     if story is None:
         return discussion_closed(request)
-    if request.method != "POST":
-        return TemplateResponse(
+    if request.method != "POST" or not is_same_origin(request):
+        return asks_again(
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
         )
 
@@ -241,31 +256,37 @@ def mute_link_used(request):
     )
 
 
+@csrf_exempt
 def mute_thread(request, token):
     """A link in a follow-up mail: GET only asks (mail scanners follow links), POST stops the mails about
-    this thread to that address, once. The page is never cached (`config/urls.py`), so its form carries
-    Django's ordinary CSRF token: the cookie it sets reaches no shared page, and no origin check of our
-    own is needed."""
+    this thread to that address, once. No cookie, as for confirming: the link is the permission, the
+    POST must come from our own page."""
     comment = comment_for_mute_token(token)
     if comment is None:
         return mute_link_used(request)
     story = readable_stories().filter(pk=comment.object_pk).first()
     context = {"story": story, "page_title": _("Benachrichtigungen ausschalten")}
-    if request.method != "POST":
-        return TemplateResponse(request, "comments/mute.html", context)
+    if request.method != "POST" or not is_same_origin(request):
+        return asks_again(request, "comments/mute.html", context)
     if not mute_thread_for(comment):
         return mute_link_used(request)
     context["page_title"] = _("Benachrichtigungen aus")
     return TemplateResponse(request, "comments/muted.html", context)
 
 
+@csrf_exempt
 def report_comment(request, comment_id):
-    """Readers flag a published comment for the moderators; limited per network."""
+    """Readers flag a published comment for the moderators; limited per network. No cookie: reports from
+    other sites are refused by their origin, as comments are."""
     comment = get_object_or_404(StoryComment.objects.published(), pk=comment_id)
     story = get_object_or_404(readable_stories(), pk=comment.object_pk)
     form = ReportForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not is_same_origin(request):
+        form.is_valid()
+        form.add_error(None, FOREIGN_REPORT)
+        status = 403
+    elif request.method == "POST" and form.is_valid():
         limit = report_rate_limit()
         network = truncated_ip(request.META.get("REMOTE_ADDR", ""))
         if limit.exceeded(network):
