@@ -100,3 +100,16 @@ def test_lockouts_are_recorded_for_the_audit_in_the_django_admin(client, editor,
 
     assert "redakteurin" in attempts and ATTACKER in attempts
     assert "redakteurin" in failures and ATTACKER in failures
+
+
+def test_a_login_without_the_security_cookie_gets_a_german_page_that_says_why(editor):
+    response = Client(enforce_csrf_checks=True).post(
+        LOGIN, {"username": "redakteurin", "password": "richtig-geheim"}
+    )
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert '<html lang="de">' in page
+    assert "Formular nicht angenommen" in page
+    assert "ohne unser Sicherheits-Cookie" in page
+    assert "Bitte erlauben Sie Cookies" in page
