@@ -175,7 +175,7 @@ def test_s3_bucket_switches_media_to_s3_storage(production_env):
         "S3_CUSTOM_DOMAIN": "media.geschichten.example.org",
     }
     settings = inspect({**production_env, **s3})
-    assert settings["default_storage"] == "S3Storage"
+    assert settings["default_storage"] == "MediaStorage"
     # Plain URLs without expiring signatures: pages with them sit in the front cache.
     assert settings["media_url_example"] == "https://media.geschichten.example.org/images/bild.jpg"
 

@@ -125,12 +125,14 @@ STORAGES = {
 }
 
 # Uploads: a directory all app servers share (served by the web server under MEDIA_URL), or an
-# S3-compatible bucket with public-read objects and plain, cacheable URLs.
+# S3-compatible bucket. There only the renditions readers see are public-read; documents (served by
+# Wagtail's view, which checks private collections) and original uploads are private, read by the app
+# alone (core.storage; docs/deploy.md says what the bucket must allow).
 if env("MEDIA_ROOT"):
     MEDIA_ROOT = env("MEDIA_ROOT")
 if env("S3_BUCKET"):
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": env("S3_BUCKET"),
             "endpoint_url": env("S3_ENDPOINT_URL"),
@@ -138,6 +140,7 @@ if env("S3_BUCKET"):
             "secret_key": env("S3_SECRET_ACCESS_KEY"),
             "region_name": env("S3_REGION") or None,
             "custom_domain": env("S3_CUSTOM_DOMAIN") or None,
+            # Renditions by plain URLs without expiring signatures: pages with them sit in the front cache.
             "querystring_auth": False,
             "file_overwrite": False,
         },
