@@ -39,9 +39,10 @@ if settings.DEBUG:
 
 if settings.SERVE_MEDIA_FILES:
     urlpatterns += [
-        # Images only: documents are served by Wagtail's document view, which checks private collections.
+        # Renditions only: documents are served by Wagtail's document view, which checks private
+        # collections; original uploads (camera data and all) are read by the app alone, as in the bucket.
         re_path(
-            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            r"^media/(?P<path>images/.*)$",
             serve_media,
             {"document_root": settings.MEDIA_ROOT},
         ),

@@ -7,6 +7,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from blog.tests.factories import ImageFactory
+
 pytestmark = pytest.mark.django_db
 
 CONTENT = b"%PDF-1.4 Vertrauliche Preisliste"
@@ -51,6 +53,14 @@ def test_no_document_is_served_straight_from_the_media_directory(client, home_pa
     document = document_in(Collection.get_first_root_node())
     assert client.get(f"/media/{document.file.name}").status_code == 404
     assert client.get(document.url).status_code == 200  # through the document view, public ones are
+
+
+def test_only_renditions_are_served_from_the_media_directory(client, home_page):
+    """Original uploads may carry camera data (place, device): readers get renditions only."""
+    image = ImageFactory()
+    rendition = image.get_rendition("fill-100x100")
+    assert client.get(rendition.url).status_code == 200
+    assert client.get(f"/media/{image.file.name}").status_code == 404
 
 
 def test_a_collection_made_private_leaves_the_front_cache(

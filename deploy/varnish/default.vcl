@@ -80,9 +80,9 @@ sub vcl_recv {
     if (req.http.X-Forwarded-Proto && req.http.X-Forwarded-Proto != "https") {
         unset req.http.X-Forwarded-Proto;
     }
-    # Documents are served by the app's document view, which checks private collections; the media
-    # directory holds their files too, but never hands them out.
-    if (req.url ~ "^/media/documents/") {
+    # Only renditions leave the media directory: documents are served by the app's document view, which
+    # checks private collections, and original uploads (with their camera data) are for the app alone.
+    if (req.url ~ "^/media/" && req.url !~ "^/media/images/") {
         return (synth(404, "Not found"));
     }
     if (req.url ~ "^/media/") {
