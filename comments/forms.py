@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
+from core.ids import parse_id
+
 from .fill_time import StartMark
 from .models import ReportReason, StoryComment
 
@@ -80,7 +82,8 @@ class CommentForm(CommentSecurityForm):
         ),
         error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
     )
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The comment answered; anything but a stored comment's id starts a new thread (`views.reply_parent`).
+    parent = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
     # When the reader started writing (`fill_time.StartMark`); filled by the page's script or by the
     # second step for readers without JavaScript.
     started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
@@ -155,6 +158,9 @@ class CommentForm(CommentSecurityForm):
             return super().clean_security_hash()
         except forms.ValidationError:
             raise forms.ValidationError(NOT_SENT, code="tampered") from None
+
+    def clean_parent(self):
+        return parse_id(self.cleaned_data["parent"])
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -6,8 +6,8 @@ app_name = "comments"
 
 urlpatterns = [
     path("posten/", views.post_comment, name="post"),
-    path("start/<int:story_id>/", views.start_writing, name="start"),
+    path("start/<id:story_id>/", views.start_writing, name="start"),
     path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
-    path("melden/<int:comment_id>/", views.report_comment, name="report"),
+    path("melden/<id:comment_id>/", views.report_comment, name="report"),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from blog.models import StoryPage
+from core.ids import parse_id
 from core.ratelimit import truncated_ip
 
 from .fill_time import StartMark
@@ -94,8 +95,8 @@ def post_comment(request):
     readers, so it carries no per-reader token and sets no cookie. Cross-site posts are refused by
     their origin, forged or stale forms by the signed timestamp, replays by the duplicate check, and
     posting faster than a person writes by the start mark (one per comment, `fill_time`)."""
-    object_pk = request.POST.get("object_pk", "")
-    if not object_pk.isdigit():
+    object_pk = parse_id(request.POST.get("object_pk"))
+    if object_pk is None:
         raise Http404
     story = get_object_or_404(readable_stories(), pk=object_pk)
     policy = CommentPolicy.for_request(request)

@@ -57,7 +57,7 @@ urlpatterns += [
     path("suche/", blog_views.search, name="search"),
     # Wagtail's own URL and name for the page-password form, throttled; personal like a login.
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         never_cache(throttled_authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
     ),

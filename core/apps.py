@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundlagen")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from .ids import IdConverter
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # `<id:...>` in every URLconf: ids beyond what a database column holds are simply not found.
+        register_converter(IdConverter, "id")

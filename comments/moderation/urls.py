@@ -6,8 +6,8 @@ from django.urls import path
 from . import privacy, views
 
 urlpatterns = [
-    path("<int:pk>/<slug:action>/", views.moderate, name="moderate"),
-    path("geschichte/<int:page_id>/<slug:decision>/", views.decide_discussion, name="discussion"),
+    path("<id:pk>/<slug:action>/", views.moderate, name="moderate"),
+    path("geschichte/<id:page_id>/<slug:decision>/", views.decide_discussion, name="discussion"),
     path("datenschutz/", privacy.PrivacyView.as_view(), name="privacy"),
     path("datenschutz/export/", privacy.ExportView.as_view(), name="privacy_export"),
     path("datenschutz/loeschen/", privacy.EraseView.as_view(), name="privacy_erase"),

@@ -449,3 +449,21 @@ def test_a_replayed_post_stores_no_second_comment(client, story, policy, admin_u
 
     assert StoryComment.objects.filter(comment="Nur einmal, bitte").count() == 1
     assert "Diesen Kommentar haben wir schon erhalten." in replay.content.decode()
+
+
+HUGE = "99999999999999999999"  # beyond every integer column, also PostgreSQL's bigint
+
+
+def test_huge_ids_in_posts_and_links_are_not_found_never_an_error(client, story, policy):
+    assert client.post(POST_URL, comment_data(story, object_pk=HUGE)).status_code == 404
+    assert client.get(f"/kommentare/melden/{HUGE}/").status_code == 404
+    assert client.post(f"/kommentare/melden/{HUGE}/", {"reason": "spam"}).status_code == 404
+    assert client.get(f"/kommentare/start/{HUGE}/").status_code == 404
+    assert not StoryComment.objects.exists()
+
+
+def test_a_reply_to_a_huge_id_becomes_a_new_thread(client, story, policy):
+    response = client.post(POST_URL, comment_data(story, parent=HUGE))
+
+    assert response.status_code == 302
+    assert StoryComment.objects.get().parent_id == StoryComment.objects.get().pk  # its own thread

@@ -46,3 +46,8 @@ def test_another_address_still_gets_in(client, restriction):
     assert enter(client, restriction, "sesam").status_code == 429
 
     assert enter(Client(), restriction, "sesam", address=READER).status_code == 302
+
+
+def test_a_huge_id_in_the_form_address_is_not_found(client):
+    huge = "99999999999999999999"  # beyond every integer column
+    assert client.get(f"/_util/authenticate_with_password/{huge}/{huge}/").status_code == 404
