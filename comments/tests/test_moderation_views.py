@@ -209,7 +209,7 @@ def test_closing_a_discussion_stops_new_comments_and_reopening_beats_the_closing
 
     page = client.get(story.url).content.decode()
     assert "Die Kommentare zu dieser Geschichte sind geschlossen." in page
-    assert 'action="/kommentare/posten/"' not in page
+    assert 'action="/kommentare/posten/#kommentar-formular"' not in page
     assert PageLogEntry.objects.get(action="comments.close").user == moderator
 
     story.date = timezone.localdate() - datetime.timedelta(days=400)
@@ -217,7 +217,7 @@ def test_closing_a_discussion_stops_new_comments_and_reopening_beats_the_closing
     client.post(f"/admin/kommentare/geschichte/{story.pk}/open/")
 
     assert StoryDiscussion.decision_for(story) == StoryDiscussion.OPEN
-    assert 'action="/kommentare/posten/"' in client.get(story.url).content.decode()
+    assert 'action="/kommentare/posten/#kommentar-formular"' in client.get(story.url).content.decode()
     client.force_login(django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x"))
     history = client.get("/admin/reports/site-history/").content.decode()
     assert "Kommentare geschlossen" in history and "Kommentare wieder geöffnet" in history

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
 from blog.tests.factories import StoryIndexPageFactory, StoryPageFactory
@@ -93,6 +94,7 @@ def test_without_javascript_a_second_click_sends_the_comment(browser, story_url)
     write_comment(page, "Ganz ohne JavaScript geschrieben.")
 
     assert "Noch ein Schritt" in page.locator("#kommentar-formular").inner_text()
+    expect(page.locator("#kommentar-formular .notice")).to_be_in_viewport()  # where the reader is
     assert page.input_value("#id_comment") == "Ganz ohne JavaScript geschrieben."
     assert page.is_checked("#id_consent")
     assert not StoryComment.objects.exists()
