@@ -42,15 +42,13 @@ def purge_story(story, *old_urls):
         return
     batch = PurgeBatch()
     batch.add_page(story)
-    batch.add_urls(listing_urls(story))
-    batch.add_urls(url for url in old_urls if url)
-    batch.purge()
+    purging.purge_urls([*batch.urls, *listing_urls(story), *old_urls])
 
 
-def purge_story_later(story_pk):
-    """After the transaction: a story whose page changed without a publication (a comment shown or
-    hidden, its discussion closed or reopened) and the listings that count its comments. Once per story
-    within a `core.purging.batch()`, however many of its comments a bulk action changed."""
+def purge_story_with_change(story_pk):
+    """A story whose page changed without a publication (a comment shown or hidden, its discussion closed
+    or reopened) and the listings that count its comments, queued with the change (`core.purging`). Once
+    per story within a `core.purging.batch()`, however many of its comments a bulk action changed."""
     site_cache.changed()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
@@ -60,4 +58,4 @@ def purge_story_later(story_pk):
         if story is not None:
             purge_story(story)
 
-    purging.after_commit(f"purge-story:{story_pk}", purge)
+    purging.once(f"purge-story:{story_pk}", purge)

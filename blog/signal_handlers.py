@@ -29,8 +29,8 @@ def story_moved(sender, instance, parent_page_before, url_path_before, url_path_
 def stories_made_private_or_public(sender, instance, **kwargs):
     """A view restriction on a story or a section above it: the stories' listings (which stop or start
     showing them) leave the front cache too."""
-    stories = list(StoryPage.objects.live().descendant_of(instance.page, inclusive=True))
-    transaction.on_commit(lambda: [purge_story(story) for story in stories])
+    for story in StoryPage.objects.live().descendant_of(instance.page, inclusive=True):
+        purge_story(story)
 
 
 def story_slug_changed(sender, instance, instance_before, **kwargs):

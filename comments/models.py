@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from blog.models import StoryPage
-from blog.purging import purge_story_later
+from blog.purging import purge_story_with_change
 from core import purging
 from core.site_cache import CachedSiteSettingMixin
 
@@ -131,10 +131,12 @@ class StoryComment(ShownComment, XtdComment):
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
         status_before = getattr(self, "_loaded_status", None)
-        super().save(*args, update_fields=update_fields, **kwargs)
+        # Purges and mails follow in `signal_handlers`, queued in the same transaction: the comment and
+        # what it sets off are stored together or not at all (`core.purging`).
+        with transaction.atomic():
+            super().save(*args, update_fields=update_fields, **kwargs)
+            comment_saved.send(sender=type(self), comment=self, status_before=status_before)
         self._loaded_status = self.status
-        # Purges, mails and counts follow in `signal_handlers`.
-        comment_saved.send(sender=type(self), comment=self, status_before=status_before)
 
     def __str__(self):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
@@ -164,7 +166,7 @@ class StoryComment(ShownComment, XtdComment):
         """A moderator's answer, published at once with the Team badge. A pending comment is
         approved first, as answering it in public says it belongs there; replies to the deepest
         level join that level, as on the site."""
-        with purging.batch():  # one purge of the story for the approval and the reply
+        with transaction.atomic(), purging.batch():  # one purge of the story for approval and reply
             return self._add_team_reply(text, user)
 
     def _add_team_reply(self, text, user):
@@ -369,7 +371,7 @@ class StoryDiscussion(models.Model):
         """Record the decision and log it in the story's history."""
         cls.objects.update_or_create(page_id=story.pk, defaults={"decision": decision, "decided_by": user})
         log(story, "comments.close" if decision == cls.CLOSED else "comments.reopen", user=user)
-        purge_story_later(story.pk)  # cached copies still show (or lack) the comment form
+        purge_story_with_change(story.pk)  # cached copies still show (or lack) the comment form
 
 
 class CommentConfirmation(models.Model):

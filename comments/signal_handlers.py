@@ -5,11 +5,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, pre_save
 from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
-from blog.purging import purge_story_later
+from blog.purging import purge_story_with_change
 
 from .models import StoryComment
 from .notifications import notify_moderators, notify_thread_subscribers
@@ -20,19 +19,20 @@ from .statuses import CommentStatus
 def comment_changed(sender, comment, status_before, **kwargs):
     """A comment readers see (or saw) changes its story's page and the listings that count it. A newly
     published one is news for the thread's subscribers; one arriving in the queue (new, or just
-    confirmed) calls the moderators, one a moderator sends back to the queue does not."""
+    confirmed) calls the moderators, one a moderator sends back to the queue does not. All of it is queued
+    in the comment's own transaction (`StoryComment.save`)."""
     if comment.is_published or status_before == CommentStatus.PUBLISHED:
-        purge_story_later(comment.object_pk)
+        purge_story_with_change(comment.object_pk)
     if comment.is_published and status_before != CommentStatus.PUBLISHED:
-        transaction.on_commit(lambda: notify_thread_subscribers(comment.pk))
+        notify_thread_subscribers(comment.pk)
     if comment.status == CommentStatus.PENDING and status_before in (None, CommentStatus.UNCONFIRMED):
-        transaction.on_commit(lambda: notify_moderators(comment.pk))
+        notify_moderators(comment.pk)
 
 
 def comment_deleted(sender, instance, **kwargs):
     """A deleted comment that readers could see leaves the cached story and listings too."""
     if instance.is_public:
-        purge_story_later(instance.object_pk)
+        purge_story_with_change(instance.object_pk)
 
 
 def sync_site_domain(sender, using="default", **kwargs):

@@ -147,27 +147,30 @@ def post_comment(request):
     )
     for name, value in checks:
         limits[name].hit(value)
+    # Whatever can fail comes before the comment is stored (the address of the story too), and its
+    # mail is queued in the same transaction: a reader who hears "try again" has stored nothing.
+    back_to_story = HttpResponseRedirect(story_comments_url(story))
 
     if form.user:
         comment.is_team = is_team_member(form.user, story)
         comment.status = initial_status(comment, policy, is_team=comment.is_team)
         comment.save()
         messages.success(request, STATUS_MESSAGES[comment.status])
-        return HttpResponseRedirect(story_comments_url(story))
+        return back_to_story
 
     with transaction.atomic():
         comment.status = CommentStatus.UNCONFIRMED
         comment.save()
         token = CommentConfirmation.issue(comment, policy.confirmation_valid_days)
-    send_comment_mail.enqueue(
-        "confirmation",
-        email,
-        {
-            "story_title": story.title,
-            "confirm_url": absolute_url(reverse("comments:confirm", args=[token])),
-            "valid_days": policy.confirmation_valid_days,
-        },
-    )
+        send_comment_mail.enqueue(
+            "confirmation",
+            email,
+            {
+                "story_title": story.title,
+                "confirm_url": absolute_url(reverse("comments:confirm", args=[token])),
+                "valid_days": policy.confirmation_valid_days,
+            },
+        )
     messages.info(
         request,
         _(
@@ -175,7 +178,7 @@ def post_comment(request):
             "mit dem Link darin, erst dann kann er erscheinen."
         ),
     )
-    return HttpResponseRedirect(story_comments_url(story))
+    return back_to_story
 
 
 @require_GET
@@ -237,6 +240,7 @@ def confirm_comment(request, token):
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
         )
 
+    back_to_story = HttpResponseRedirect(story_comments_url(story))  # before the commit, see post_comment
     with transaction.atomic():
         claimed = CommentConfirmation.objects.filter(
             pk=confirmation.pk, used_at__isnull=True, expires_at__gt=timezone.now()
@@ -247,7 +251,7 @@ def confirm_comment(request, token):
         comment.status = initial_status(comment, policy)
         comment.save()
     messages.success(request, STATUS_MESSAGES[comment.status])
-    return HttpResponseRedirect(story_comments_url(story))
+    return back_to_story
 
 
 def mute_link_used(request):

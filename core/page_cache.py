@@ -22,7 +22,8 @@ PAGE_NUMBER = re.compile(r"[2-9]|[1-9][0-9]+")
 class PageCacheMiddleware:
     """Keeps the pages anonymous readers get in the shared cache (Redis), so every app server answers
     them without rendering, until the next change (see `site_cache`: any publication or comment
-    decision starts a new generation). `PAGE_CACHE_TIMEOUT` seconds, 0 turns it off.
+    decision starts a new generation; a page rendered while one began is not kept). `PAGE_CACHE_TIMEOUT`
+    seconds, 0 turns it off.
 
     Only plain GETs without cookies (but the language choice) and without a query (but `?page=`) are
     looked up; only 200 responses that set no cookie and no Cache-Control of their own are kept. So that
@@ -39,7 +40,8 @@ class PageCacheMiddleware:
         if not timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
         try:
-            key = self.key_for(request)
+            generation = site_cache.generation()
+            key = self.key_for(request, generation)
             stored = cache.get(key)
         except UNAVAILABLE_ERRORS:
             return self.get_response(request)  # the view decides: /healthz reports it, a page answers 503
@@ -51,7 +53,13 @@ class PageCacheMiddleware:
             response.headers["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self.is_cacheable_response(response) and self.serves_the_page_asked_for(request):
+        if (
+            self.is_cacheable_response(response)
+            and self.serves_the_page_asked_for(request)
+            # A change committed while this page was rendered (from the rows before it) must not be
+            # undone by storing the page after the change's purge.
+            and site_cache.is_current(generation)
+        ):
             cache.set(key, (response.status_code, list(response.headers.items()), response.content), timeout)
             response.headers["X-Page-Cache"] = "miss"
         return response
@@ -79,9 +87,9 @@ class PageCacheMiddleware:
             and not response.has_header("Cache-Control")
         )
 
-    def key_for(self, request):
+    def key_for(self, request, generation):
         page = request.GET.get("page", "")
-        return f"page:{site_cache.generation()}:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
+        return f"page:{generation}:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
 
 
 def host_of(request):

@@ -1,15 +1,39 @@
-"""What every app needs around Wagtail's front-cache purging (`wagtail.contrib.frontend_cache`): a page's
-old public address, and purges done once per story however many of its comments one action changed."""
+"""What every app needs around Wagtail's front-cache purging (`wagtail.contrib.frontend_cache`): purges
+queued with the change itself, a page's old public address, and purges done once per story however many
+of its comments one action changed.
+
+A purge is queued in the transaction that makes the change: in production the task queue is a database
+table, so the change and its purge are stored together or not at all, and nothing that runs after the
+commit can fail and leave a stale copy behind (or answer 503 for a change that was stored). The queue
+sends it once more a few seconds later: a page rendered from the old data while the change committed can
+reach the front cache after the first purge.
+"""
 
 import contextlib
+import datetime
 import threading
 
 from django.conf import settings
-from django.db import transaction
+from django.utils import timezone
+from django_tasks import default_task_backend
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
+SECOND_PURGE_AFTER = datetime.timedelta(seconds=3)
+
 _batch = threading.local()
+
+
+def purge_urls(urls):
+    """Queues the purge of `urls` now (in the current transaction), and again a few seconds later where
+    the task queue can wait (not in development and tests, where tasks run at once)."""
+    urls = sorted({url for url in urls if url})
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge_urls_from_cache_task.enqueue(urls)
+    if default_task_backend.supports_defer:
+        purge_urls_from_cache_task.using(run_after=timezone.now() + SECOND_PURGE_AFTER).enqueue(urls)
 
 
 def full_url_of(url_path):
@@ -20,25 +44,24 @@ def full_url_of(url_path):
     return None
 
 
-def purge_pages_later(pages, urls=()):
-    """After the transaction: the pages' addresses, taken now (while they still have them), and `urls`
-    leave the front cache."""
+def purge_pages(pages, urls=()):
+    """The pages' addresses, taken now (while they still have them), and `urls` leave the front cache."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    purge = PurgeBatch()
-    purge.add_pages(pages)
-    purge.add_urls(url for url in urls if url)
-    transaction.on_commit(purge.purge)
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    purge_urls([*batch.urls, *urls])
 
 
-def purge_documents_later(documents):
-    """After the transaction: the documents' addresses on every site leave the front cache."""
+def purge_documents(documents):
+    """The documents' addresses on every site leave the front cache."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    purge = PurgeBatch()
-    for site_root in Site.get_site_root_paths():
-        purge.add_urls(site_root.root_url + document.url for document in documents)
-    transaction.on_commit(purge.purge)
+    purge_urls(
+        site_root.root_url + document.url
+        for site_root in Site.get_site_root_paths()
+        for document in documents
+    )
 
 
 def old_urls_below(page, url_path_before):
@@ -51,9 +74,9 @@ def old_urls_below(page, url_path_before):
 
 @contextlib.contextmanager
 def batch():
-    """Within the block, work queued by `after_commit` under the same key is done once, after the
-    transaction around it commits (at once without one); a block that fails queues nothing. For actions
-    on many comments at once (bulk moderation, erasure), which would otherwise purge a story per comment."""
+    """Within the block, work handed to `once()` under the same key is done once, when the block ends
+    (inside the transaction around it, if any); a block that fails does none of it. For actions on many
+    comments at once (bulk moderation, erasure), which would otherwise purge a story per comment."""
     if getattr(_batch, "queue", None) is not None:  # an outer batch collects for us
         yield
         return
@@ -64,13 +87,13 @@ def batch():
     finally:
         _batch.queue = None
     for work in queued.values():
-        transaction.on_commit(work)
+        work()
 
 
-def after_commit(key, work):
-    """`work()` once the current transaction commits; within a `batch()`, once per `key`."""
+def once(key, work):
+    """`work()` now, or within a `batch()` once per `key` when the batch ends."""
     queue = getattr(_batch, "queue", None)
     if queue is None:
-        transaction.on_commit(work)
+        work()
     else:
         queue.setdefault(key, work)

@@ -10,7 +10,7 @@ from wagtail.signals import page_slug_changed
 
 from . import site_cache
 from .availability import UNAVAILABLE_ERRORS
-from .purging import old_urls_below, purge_documents_later, purge_pages_later
+from .purging import old_urls_below, purge_documents, purge_pages
 
 
 def start_new_generation(sender, instance, **kwargs):
@@ -22,21 +22,21 @@ def start_new_generation(sender, instance, **kwargs):
 def view_restriction_changed(sender, instance, **kwargs):
     """A page made private (or public again) leaves the front cache with every page below it at once;
     the page cache follows the generation (`start_new_generation`)."""
-    purge_pages_later(instance.page.get_descendants(inclusive=True).live().specific())
+    purge_pages(instance.page.get_descendants(inclusive=True).live().specific())
 
 
 def collection_restriction_changed(sender, instance, **kwargs):
     """A collection made private (or public again): its documents, and those of the collections below it,
     leave the front cache at once."""
     collections = instance.collection.get_descendants(inclusive=True)
-    purge_documents_later(get_document_model().objects.filter(collection__in=collections))
+    purge_documents(get_document_model().objects.filter(collection__in=collections))
 
 
 def slug_changed(sender, instance, instance_before, **kwargs):
     """A new slug moves the page and everything below it: their old addresses leave the front cache, and
     so do the new ones (a 404 may be cached there)."""
     pages = instance.get_descendants(inclusive=True).live().specific()
-    purge_pages_later(pages, old_urls_below(instance, instance_before.url_path))
+    purge_pages(pages, old_urls_below(instance, instance_before.url_path))
 
 
 def mark_unavailable_backend(sender, request=None, **kwargs):

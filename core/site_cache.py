@@ -45,6 +45,12 @@ def generation():
     return value
 
 
+def is_current(value):
+    """Whether `value` (read at the start of a request) is still the generation: no change was committed
+    meanwhile, so what the request built from the rows it read is not out of date."""
+    return cache.get(GENERATION_KEY) == value
+
+
 @contextlib.contextmanager
 def request_scope():
     """Reads the generation once for everything a request builds (see `CachedSiteMiddleware`)."""
@@ -68,7 +74,7 @@ def changed():
     """Now, so this transaction reads fresh data, and again after the commit, so that no other server
     keeps what it built from the old rows in the meantime."""
     bump()
-    transaction.on_commit(bump)
+    transaction.on_commit(bump, robust=True)  # the change is stored: a lost bump must not say otherwise
 
 
 def remember(name, build):

@@ -4,11 +4,13 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
+from core import site_cache
 from core.page_cache import PageCacheMiddleware
 from home.models import SiteSettings
 from home.tests.factories import StandardPageFactory
@@ -180,7 +182,7 @@ def visited(client, story, page_cache):
 def kept_page(url, **headers):
     """What the page cache holds for an address, looked up as the middleware would."""
     request = RequestFactory().get(url, **headers)
-    return cache.get(PageCacheMiddleware(None).key_for(request))
+    return cache.get(PageCacheMiddleware(None).key_for(request, site_cache.generation()))
 
 
 @pytest.mark.parametrize("host", ["Example.org", "example.org.", "example.org:80", "EXAMPLE.org.:80"])
@@ -249,3 +251,20 @@ def test_a_page_made_private_leaves_the_page_cache(client, story, page_cache):
     response = client.get("/blog/esel/")
     assert response.get("X-Page-Cache") != "hit"
     assert 'name="password"' in response.content.decode()
+
+
+def test_a_page_rendered_while_a_change_commits_is_not_kept(visited):
+    """The render read the rows before the change: nobody will ask for it under the old generation, so it
+    would only take up memory."""
+
+    def render_while_a_change_commits(request):
+        site_cache.bump()  # what the commit of a comment or a publication does
+        return HttpResponse("<p>Stand von vorher</p>")
+
+    request = RequestFactory().get("/blog/esel/")
+    with site_cache.request_scope():
+        started_under = site_cache.generation()
+        response = PageCacheMiddleware(render_while_a_change_commits)(request)
+
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert cache.get(PageCacheMiddleware(None).key_for(request, started_under)) is None

@@ -1,6 +1,7 @@
 """Decisions on many comments at once, from the listing's checkboxes. Each comment is saved (mails and
 counts follow) and logged on its own; each story is purged once."""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
@@ -29,7 +30,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        with purging.batch():
+        with transaction.atomic(), purging.batch():  # the changes and each story's one purge together
             return sum(comment.moderate(cls.moderation_action, user) for comment in objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
