@@ -3,12 +3,11 @@ archive, category, tag and author listings, the feeds and the home page. When a 
 see with it (its discussion) changes, all of those are purged (Wagtail itself purges only the story's own
 URL on publishing). The receivers are in `signal_handlers`."""
 
-from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from core import purging, site_cache
 
-from .models import StoryPage
+from .models import StoryIndexPage, StoryPage
 
 
 def listing_urls(story):
@@ -17,6 +16,8 @@ def listing_urls(story):
     base = index.get_full_url()
     if base is None:
         return []
+    if not isinstance(index, StoryIndexPage):  # a story moved elsewhere: only its new parent lists it
+        return [base]
     base = base.rstrip("/")
     subpages = [
         ("archive_year", [story.date.year]),
@@ -36,26 +37,25 @@ def listing_urls(story):
     return urls
 
 
-def purge_story(story, *old_urls):
+def purge_story(story, *old_urls, withdraw=True):
     """The story's page and every listing that shows it, plus addresses it had before (after a move)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
     batch = PurgeBatch()
     batch.add_page(story)
-    purging.purge_urls([*batch.urls, *listing_urls(story), *old_urls])
+    purging.purge_urls([*batch.urls, *listing_urls(story), *old_urls], withdraw=withdraw)
 
 
-def purge_story_with_change(story_pk):
+def purge_story_with_change(story_pk, withdraw=True):
     """A story whose page changed without a publication (a comment shown or hidden, its discussion closed
-    or reopened) and the listings that count its comments, queued with the change (`core.purging`). Once
-    per story within a `core.purging.batch()`, however many of its comments a bulk action changed."""
+    or reopened) and the listings that count its comments, queued with the change (`core.purging`);
+    `withdraw=False` when the change only adds (a comment shown). Once per story within a
+    `core.purging.batch()`, however many of its comments a bulk action changed; withdrawn if any of them
+    asks for it."""
     site_cache.changed()
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
+    key = f"purge-story:{story_pk}"
+    purging.once(key, lambda: purge_story_now(story_pk, withdraw), replaces=withdraw)
 
-    def purge():
-        story = StoryPage.objects.live().filter(pk=story_pk).first()
-        if story is not None:
-            purge_story(story)
 
-    purging.once(f"purge-story:{story_pk}", purge)
+def purge_story_now(story_pk, withdraw):
+    story = StoryPage.objects.live().filter(pk=story_pk).first()
+    if story is not None:
+        purge_story(story, withdraw=withdraw)

@@ -22,7 +22,9 @@ def comment_changed(sender, comment, status_before, **kwargs):
     confirmed) calls the moderators, one a moderator sends back to the queue does not. All of it is queued
     in the comment's own transaction (`StoryComment.save`)."""
     if comment.is_published or status_before == CommentStatus.PUBLISHED:
-        purge_story_with_change(comment.object_pk)
+        # A comment shown only adds to the pages; one hidden (or edited) must never come back from a copy.
+        shown = comment.is_published and status_before != CommentStatus.PUBLISHED
+        purge_story_with_change(comment.object_pk, withdraw=not shown)
     if comment.is_published and status_before != CommentStatus.PUBLISHED:
         notify_thread_subscribers(comment.pk)
     if comment.status == CommentStatus.PENDING and status_before in (None, CommentStatus.UNCONFIRMED):

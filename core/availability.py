@@ -75,10 +75,9 @@ def cache_works():
 CHECKS = {"database": database_works, "cache": cache_works}
 
 
-@never_cache
-def healthz(request):
-    """200 `ok` while database and cache answer, else 503 naming the parts that failed. Failures are
-    logged as warnings (the probe repeats every few seconds); the response carries no error details."""
+def failed_checks():
+    """The names of the parts that do not answer. Failures are logged as warnings (probes repeat every
+    few seconds)."""
     failed = []
     for name, check in CHECKS.items():
         try:
@@ -88,8 +87,30 @@ def healthz(request):
             works = False
         if not works:
             failed.append(name)
+    return failed
+
+
+@never_cache
+def healthz(request):
+    """200 `ok` while database and cache answer, else 503 naming the parts that failed (for monitoring
+    and load balancers); the response carries no error details."""
+    failed = failed_checks()
     if failed:
         response = HttpResponse(f"unavailable: {', '.join(failed)}\n", status=503, content_type="text/plain")
         response._has_been_logged = True  # the warning above says it; no "Service Unavailable" error too
         return response
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def healthz_serving(request):
+    """For the front cache's probe: 200 while this app server can still give readers pages, that is while
+    the database or the cache answers (with the database away, the page cache's last good copies; with
+    the cache away, pages rendered from the database). Only with both gone does the front cache stop
+    asking and serve its own stale copies."""
+    failed = failed_checks()
+    if len(failed) == len(CHECKS):
+        response = HttpResponse(f"unavailable: {', '.join(failed)}\n", status=503, content_type="text/plain")
+        response._has_been_logged = True
+        return response
+    return HttpResponse("serving\n", content_type="text/plain")

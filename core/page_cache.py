@@ -2,9 +2,13 @@
 
 Django's own cache middleware cannot do this job: its entries are keyed by URL and the request's varying
 headers (every cookie would make a new entry) and expire only by time, while ours must all go at once when
-anything is published or a comment is decided (the site cache's generation is part of the key)."""
+anything is published or a comment is decided. Each address has one entry that remembers the site
+cache's generation it was rendered in: it is served while that is still the generation, and otherwise
+kept as the last good copy for readers while the database is away."""
 
 import re
+import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,11 +23,35 @@ from .middleware import chosen_language
 PAGE_NUMBER = re.compile(r"[2-9]|[1-9][0-9]+")
 
 
+# How long a page's last good copy is kept for a database outage: as long as Varnish keeps its copies.
+LAST_GOOD_SECONDS = 6 * 60 * 60
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    generation: int
+    stored_at: float
+    status: int
+    headers: list
+    content: bytes
+
+    def is_fresh(self, generation, timeout):
+        return self.generation == generation and time.time() - self.stored_at < timeout
+
+    def response(self, state):
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        response.headers["X-Page-Cache"] = state
+        return response
+
+
 class PageCacheMiddleware:
     """Keeps the pages anonymous readers get in the shared cache (Redis), so every app server answers
     them without rendering, until the next change (see `site_cache`: any publication or comment
     decision starts a new generation; a page rendered while one began is not kept). `PAGE_CACHE_TIMEOUT`
-    seconds, 0 turns it off.
+    seconds, 0 turns it off. While the database is away (the page would be the 503), a reader gets the
+    page's last good copy instead, marked `X-Page-Cache: stale` and kept by no other cache.
 
     Only plain GETs without cookies (but the language choice) and without a query (but `?page=`) are
     looked up; only 200 responses that set no cookie and no Cache-Control of their own are kept. So that
@@ -41,18 +69,17 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             generation = site_cache.generation()
-            key = self.key_for(request, generation)
+            key = self.key_for(request)
             stored = cache.get(key)
         except UNAVAILABLE_ERRORS:
             return self.get_response(request)  # the view decides: /healthz reports it, a page answers 503
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response.headers[name] = value
-            response.headers["X-Page-Cache"] = "hit"
-            return response
+        if stored is not None and stored.is_fresh(generation, timeout):
+            return stored.response("hit")
         response = self.get_response(request)
+        if response.status_code == 503 and stored is not None and not was_withdrawn(request.path, stored):
+            stale = stored.response("stale")
+            stale.headers["Cache-Control"] = "no-store"  # the front cache asks again for the real page
+            return stale
         if (
             self.is_cacheable_response(response)
             and self.serves_the_page_asked_for(request)
@@ -60,7 +87,14 @@ class PageCacheMiddleware:
             # undone by storing the page after the change's purge.
             and site_cache.is_current(generation)
         ):
-            cache.set(key, (response.status_code, list(response.headers.items()), response.content), timeout)
+            page = StoredPage(
+                generation,
+                time.time(),
+                response.status_code,
+                list(response.headers.items()),
+                response.content,
+            )
+            cache.set(key, page, LAST_GOOD_SECONDS)
             response.headers["X-Page-Cache"] = "miss"
         return response
 
@@ -87,9 +121,9 @@ class PageCacheMiddleware:
             and not response.has_header("Cache-Control")
         )
 
-    def key_for(self, request, generation):
+    def key_for(self, request):
         page = request.GET.get("page", "")
-        return f"page:{generation}:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
+        return f"page:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
 
 
 def host_of(request):
@@ -97,3 +131,19 @@ def host_of(request):
     domain, port = split_domain_port(request.get_host())
     default_port = "443" if request.is_secure() else "80"
     return domain if port in ("", default_port) else f"{domain}:{port}"
+
+
+def withdraw(paths):
+    """Pages purged for a change (a comment hidden, a page made private, unpublished or moved): their
+    last good copies from before are never served again, not even while the database is away."""
+    now = time.time()
+    cache.set_many({withdrawn_key(path): now for path in paths}, LAST_GOOD_SECONDS)
+
+
+def was_withdrawn(path, stored):
+    withdrawn_at = cache.get(withdrawn_key(path))
+    return withdrawn_at is not None and withdrawn_at >= stored.stored_at
+
+
+def withdrawn_key(path):
+    return f"page-withdrawn:{path}"

@@ -12,6 +12,7 @@ reach the front cache after the first purge.
 import contextlib
 import datetime
 import threading
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -20,15 +21,21 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
+from . import page_cache
+
 SECOND_PURGE_AFTER = datetime.timedelta(seconds=3)
 
 _batch = threading.local()
 
 
-def purge_urls(urls):
+def purge_urls(urls, withdraw=True):
     """Queues the purge of `urls` now (in the current transaction), and again a few seconds later where
-    the task queue can wait (not in development and tests, where tasks run at once)."""
+    the task queue can wait (not in development and tests, where tasks run at once). Unless the change
+    only adds to the pages (a comment shown), the page cache also withdraws its last good copies of them
+    (`page_cache.withdraw`): what was taken away never comes back, not even while the database is away."""
     urls = sorted({url for url in urls if url})
+    if withdraw:
+        page_cache.withdraw({urlsplit(url).path for url in urls})
     if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     purge_urls_from_cache_task.enqueue(urls)
@@ -46,8 +53,6 @@ def full_url_of(url_path):
 
 def purge_pages(pages, urls=()):
     """The pages' addresses, taken now (while they still have them), and `urls` leave the front cache."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
     batch = PurgeBatch()
     batch.add_pages(pages)
     purge_urls([*batch.urls, *urls])
@@ -55,8 +60,6 @@ def purge_pages(pages, urls=()):
 
 def purge_documents(documents):
     """The documents' addresses on every site leave the front cache."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
     purge_urls(
         site_root.root_url + document.url
         for site_root in Site.get_site_root_paths()
@@ -90,10 +93,13 @@ def batch():
         work()
 
 
-def once(key, work):
-    """`work()` now, or within a `batch()` once per `key` when the batch ends."""
+def once(key, work, replaces=False):
+    """`work()` now, or within a `batch()` once per `key` when the batch ends: the first work handed in
+    under the key, or the last one that `replaces` it."""
     queue = getattr(_batch, "queue", None)
     if queue is None:
         work()
+    elif replaces:
+        queue[key] = work
     else:
         queue.setdefault(key, work)

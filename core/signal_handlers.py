@@ -1,14 +1,15 @@
 """Signal receivers of core, connected by `register_signal_handlers()` in CoreConfig.ready()."""
 
 import sys
+from urllib.parse import urlsplit
 
 from django.core.signals import got_request_exception
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
-from wagtail.signals import page_slug_changed
+from wagtail.signals import page_slug_changed, page_unpublished
 
-from . import site_cache
+from . import page_cache, site_cache
 from .availability import UNAVAILABLE_ERRORS
 from .purging import old_urls_below, purge_documents, purge_pages
 
@@ -39,6 +40,14 @@ def slug_changed(sender, instance, instance_before, **kwargs):
     purge_pages(pages, old_urls_below(instance, instance_before.url_path))
 
 
+def page_withdrawn(sender, instance, **kwargs):
+    """An unpublished or deleted page (Wagtail purges the front cache itself): its last good copy in the
+    page cache is never served again, not even while the database is away."""
+    url = instance.get_url()
+    if url:
+        page_cache.withdraw([urlsplit(url).path])
+
+
 def mark_unavailable_backend(sender, request=None, **kwargs):
     """Remembers on the request that its 500 came from a lost database or cache connection, so that
     `ServiceUnavailableMiddleware` answers with a calm 503 instead."""
@@ -54,5 +63,6 @@ def register_signal_handlers():
     post_save.connect(view_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(view_restriction_changed, sender=PageViewRestriction)
     page_slug_changed.connect(slug_changed)
+    page_unpublished.connect(page_withdrawn, dispatch_uid="page_cache_withdrawn")
     post_save.connect(collection_restriction_changed, sender=CollectionViewRestriction)
     post_delete.connect(collection_restriction_changed, sender=CollectionViewRestriction)

@@ -60,6 +60,7 @@ database = settings.DATABASES["default"]
 client = Client()
 plain_http = client.get("/", HTTP_HOST="geschichten.example.org")
 health = client.get("/healthz", HTTP_HOST="geschichten.example.org")
+serving = client.get("/healthz/serving", HTTP_HOST="geschichten.example.org")
 print(json.dumps({
     "engine": database["ENGINE"],
     "conn_max_age": database["CONN_MAX_AGE"],
@@ -79,6 +80,7 @@ print(json.dumps({
     "email_backend": settings.EMAIL_BACKEND,
     "plain_http": [plain_http.status_code, plain_http.get("Location")],
     "health": [health.status_code, health.content.decode()],
+    "serving": [serving.status_code, serving.content.decode()],
 }))
 """
 
@@ -158,6 +160,7 @@ def test_plain_http_is_redirected_but_health_checks_are_answered(production_env)
     assert settings["plain_http"] == [301, "https://geschichten.example.org/"]
     # The load balancer asks over plain HTTP; Redis is not running here, the SQLite file is.
     assert settings["health"] == [503, "unavailable: cache\n"]
+    assert settings["serving"] == [200, "serving\n"]  # Varnish's probe: the database answers
 
 
 def test_behind_a_tls_proxy_its_header_is_trusted(production_env):

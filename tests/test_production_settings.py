@@ -187,6 +187,24 @@ def test_healthz_names_the_database_when_it_is_down(client, caplog):
     ]
 
 
+@pytest.mark.parametrize("down", ["database", "cache"])
+def test_the_front_cache_probe_stays_healthy_while_one_part_answers(client, down):
+    """Varnish keeps sending readers while the app can still give them pages (stale copies from Redis
+    while the database is away, pages rendered without caches while Redis is away)."""
+    outage = database_down() if down == "database" else override_settings(CACHES=redis_on_a_closed_port())
+    with outage:
+        response = client.get("/healthz/serving")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_front_cache_probe_fails_when_nothing_answers(client):
+    with database_down(), override_settings(CACHES=redis_on_a_closed_port()):
+        response = client.get("/healthz/serving")
+    assert response.status_code == 503
+    assert response.content == b"unavailable: database, cache\n"
+
+
 # Database or cache gone: a 503 page, and back to normal on the next request
 
 

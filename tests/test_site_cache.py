@@ -1,15 +1,21 @@
 """Routing, site-wide data and whole pages come from core's caches (`core.routing`, `core.site_cache`,
 `core.page_cache`), and never outlive the change that ends them: tried on the real site."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
+from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.tests.factories import ImageFactory, StoryCategoryFactory, StoryPageFactory
+from comments.models import CommentStatus
+from comments.tests.factories import StoryCommentFactory
 from core import site_cache
 from core.page_cache import PageCacheMiddleware
 from home.models import SiteSettings
@@ -182,7 +188,7 @@ def visited(client, story, page_cache):
 def kept_page(url, **headers):
     """What the page cache holds for an address, looked up as the middleware would."""
     request = RequestFactory().get(url, **headers)
-    return cache.get(PageCacheMiddleware(None).key_for(request, site_cache.generation()))
+    return cache.get(PageCacheMiddleware(None).key_for(request))
 
 
 @pytest.mark.parametrize("host", ["Example.org", "example.org.", "example.org:80", "EXAMPLE.org.:80"])
@@ -254,8 +260,7 @@ def test_a_page_made_private_leaves_the_page_cache(client, story, page_cache):
 
 
 def test_a_page_rendered_while_a_change_commits_is_not_kept(visited):
-    """The render read the rows before the change: nobody will ask for it under the old generation, so it
-    would only take up memory."""
+    """The render read the rows before the change: kept, it would be served as the new state."""
 
     def render_while_a_change_commits(request):
         site_cache.bump()  # what the commit of a comment or a publication does
@@ -263,8 +268,81 @@ def test_a_page_rendered_while_a_change_commits_is_not_kept(visited):
 
     request = RequestFactory().get("/blog/esel/")
     with site_cache.request_scope():
-        started_under = site_cache.generation()
         response = PageCacheMiddleware(render_while_a_change_commits)(request)
 
     assert response.status_code == 200 and "X-Page-Cache" not in response
-    assert cache.get(PageCacheMiddleware(None).key_for(request, started_under)) is None
+    assert cache.get(PageCacheMiddleware(None).key_for(request)) is None
+
+
+# While the database is away, readers get the last good copy of a page, never one that was withdrawn
+
+
+def database_down():
+    """Every query fails the way a stopped PostgreSQL makes it fail."""
+    return mock.patch.object(
+        CursorWrapper,
+        "execute",
+        side_effect=OperationalError("connection to server failed: Connection refused"),
+    )
+
+
+def test_while_the_database_is_away_readers_get_the_last_good_copy(client, visited):
+    client.get("/blog/esel/")
+    site_cache.changed()  # something else on the site was published: the copy is no longer fresh
+
+    with database_down():
+        response = client.get("/blog/esel/")
+
+    assert response.status_code == 200
+    assert "Wie Esel Emil heimkam" in response.content.decode()
+    assert response["X-Page-Cache"] == "stale"
+    assert response["Cache-Control"] == "no-store"  # Varnish asks again once the database is back
+    assert client.get("/blog/esel/")["X-Page-Cache"] == "miss"  # and then it renders afresh
+
+
+def test_a_page_made_private_is_not_served_from_its_last_good_copy(client, visited):
+    client.get("/blog/esel/")
+    PageViewRestriction.objects.create(page=visited, restriction_type=PageViewRestriction.LOGIN)
+
+    with database_down():
+        response = client.get("/blog/esel/")
+
+    assert response.status_code == 503
+    assert "Wie Esel Emil heimkam" not in response.content.decode()
+
+
+def test_an_unpublished_page_is_not_served_from_its_last_good_copy(client, visited):
+    client.get("/blog/esel/")
+    visited.unpublish()
+
+    with database_down():
+        assert client.get("/blog/esel/").status_code == 503
+
+
+def test_a_page_never_kept_is_the_calm_503(client, visited):
+    with database_down():
+        assert client.get("/blog/esel/").status_code == 503
+
+
+def test_a_comment_shown_leaves_the_last_good_copy_for_an_outage(client, visited):
+    client.get("/blog/esel/")
+    StoryCommentFactory(story=visited, comment="Neu und harmlos")  # published: only adds to the page
+
+    with database_down():
+        response = client.get("/blog/esel/")
+
+    assert response.status_code == 200 and response["X-Page-Cache"] == "stale"
+
+
+def test_a_comment_hidden_is_never_served_again_from_a_copy(client, visited):
+    comment = StoryCommentFactory(story=visited, comment="Das muss weg")
+    assert "Das muss weg" in client.get("/blog/esel/").content.decode()
+    client.get("/blog/esel/")
+    comment.status = CommentStatus.REMOVED
+    comment.save()
+
+    with database_down():
+        response = client.get("/blog/esel/")
+
+    assert response.status_code == 503
+    assert "Das muss weg" not in response.content.decode()

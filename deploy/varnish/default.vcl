@@ -10,11 +10,12 @@ vcl 4.1;
 import directors;
 import std;
 
-# The probe asks the app for /healthz: 200 while PostgreSQL and Redis answer, 503 otherwise. A backend
-# counts as healthy with 2 good answers out of the last 3.
+# The probe asks the app for /healthz/serving: 200 while the app server can give readers pages (PostgreSQL
+# or Redis answers: with PostgreSQL away it serves the page cache's last good copies, also of pages purged
+# just before), 503 when it cannot. A backend counts as healthy with 2 good answers out of the last 3.
 probe healthz {
     .request =
-        "GET /healthz HTTP/1.1"
+        "GET /healthz/serving HTTP/1.1"
         "Host: localhost"
         "User-Agent: varnish-probe"
         "Connection: close";
