@@ -10,6 +10,9 @@
 #   scripts/prod-stack.sh serve               start, wait for Ctrl-C, stop (make serve-prod)
 #   scripts/prod-stack.sh run CMD [ARG...]    start, run CMD with SCALEOUT_* set, stop; exits with CMD's status
 #   scripts/prod-stack.sh pg-stop | pg-start  stop or start PostgreSQL alone (outage drills)
+#   scripts/prod-stack.sh restart-app APP     stop app server APP (app1 or app2), with any workers its
+#                                             master left behind when it died, start it again and wait
+#                                             for /healthz; prints how long that took
 #
 # Ports (environment): STACK_PG_PORT 55433, STACK_REDIS_PORT 56380, STACK_APP1_PORT 8001,
 # STACK_APP2_PORT 8002, STACK_MEDIA_PORT 8003, STACK_VARNISH_PORT 8080, STACK_VARNISH_ADMIN_PORT 6083,
@@ -39,6 +42,8 @@ GUNICORN=$ROOT/.venv/bin/gunicorn
 VCL=$ROOT/deploy/varnish/default.vcl
 ADMIN_USER="admin"
 # Processes we start, each in a session of its own (stopped by its process group): name -> pid file.
+# Each also carries PROD_STACK_SERVICE=name in its environment, and so do its children: what is left
+# of a service after its pid file is gone is still known as ours (see ours).
 SERVICES=(varnish app1 app2 worker housekeeping media smtp)
 
 SUDO=""
@@ -63,7 +68,101 @@ as_pg() {
 
 port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
-alive() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
+# Whether process $1 is there and not a zombie (a zombie holds no port and does no work any more).
+running() {
+    local stat
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+    stat=${stat##*) }
+    [ "${stat%% *}" != Z ]
+}
+
+alive() { [ -f "$STATE/$1.pid" ] && running "$(cat "$STATE/$1.pid")"; }
+
+# The running processes in session $1, one pid a line. A service's session (its id is the pid in the
+# pid file) outlives its leader: this finds the workers a killed gunicorn master left behind.
+session_members() {
+    local stat fields
+    for stat in /proc/[0-9]*/stat; do
+        read -r fields 2>/dev/null <"$stat" || continue
+        read -r -a fields <<<"${fields##*) }" # state ppid pgrp session ...
+        if [ "${fields[3]}" = "$1" ] && [ "${fields[0]}" != Z ]; then
+            echo "${stat//[^0-9]/}"
+        fi
+    done
+}
+
+# The pids that hold a listening TCP socket on port $1, one a line (from /proc: no ss or lsof needed).
+port_holders() {
+    local inodes inode
+    inodes=$(awk -v port="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == port { print $10 }' \
+        /proc/net/tcp /proc/net/tcp6 2>/dev/null) || true
+    for inode in $inodes; do
+        find /proc/[0-9]*/fd -maxdepth 1 -lname "socket:\[$inode\]" 2>/dev/null || true
+    done | cut -d/ -f3 | sort -un
+}
+
+# The service process $1 was started as if this stack (with this state directory) started it, else a
+# failure: a process without our mark is never ours to stop.
+ours() {
+    local environ
+    environ=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/environ") || return 1
+    grep -qxF "PROD_STACK_DIR=$STATE" <<<"$environ" || return 1
+    sed -n 's/^PROD_STACK_SERVICE=//p' <<<"$environ" | grep .
+}
+
+# Every running process this stack started, of this run or an earlier one, one pid a line.
+all_ours() {
+    local files
+    # grep fails on processes that end while it reads: what it found still counts.
+    files=$(grep -lzxF "PROD_STACK_DIR=$STATE" /proc/[0-9]*/environ 2>/dev/null || true)
+    [ -n "$files" ] || return 0
+    # shellcheck disable=SC2086 # one file name a word
+    grep -lz '^PROD_STACK_SERVICE=' $files 2>/dev/null | cut -d/ -f3 | sort -n || true
+}
+
+# "pid (what)" for each pid given, for messages.
+describe() {
+    local pid what said=()
+    for pid in "$@"; do
+        what=$(ours "$pid") || what=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-60)
+        what=${what% }
+        said+=("$pid (${what:-ended})")
+    done
+    echo "${said[*]}"
+}
+
+# Those of the pids given that still run, one a line.
+still_running() {
+    local pid
+    for pid in "$@"; do
+        if running "$pid"; then echo "$pid"; fi
+    done
+}
+
+# Stops the processes given: SIGTERM, and SIGKILL for those still there after 15 s (gunicorn's graceful
+# timeout is 10 s). Returns once none of them runs any more.
+stop_processes() {
+    [ $# -gt 0 ] || return 0
+    local left
+    kill -TERM "$@" 2>/dev/null || true
+    for _ in $(seq 150); do
+        left=$(still_running "$@")
+        [ -n "$left" ] || return 0
+        sleep 0.1
+    done
+    # shellcheck disable=SC2086 # one pid a word
+    log "still running after 15 s, sent SIGKILL: $(describe $left)"
+    # shellcheck disable=SC2086
+    kill -KILL $left 2>/dev/null || true
+    for _ in $(seq 50); do
+        # shellcheck disable=SC2086
+        left=$(still_running $left)
+        [ -n "$left" ] || return 0
+        sleep 0.1
+    done
+    # shellcheck disable=SC2086
+    die "these do not end even on SIGKILL: $(describe $left)"
+}
 
 # Waits until URL answers 200 (at most $2 seconds).
 wait_http() {
@@ -87,11 +186,12 @@ while True:
 EOF
 }
 
-# Runs a command in a new session in the background, output to logs/NAME.log, pid to NAME.pid.
+# Runs a command in a new session in the background, marked as ours, output added to logs/NAME.log (a
+# restarted service keeps what it logged before), pid to NAME.pid.
 spawn() {
     local name=$1
     shift
-    setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+    PROD_STACK_DIR=$STATE PROD_STACK_SERVICE=$name setsid "$@" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$STATE/$name.pid"
 }
 
@@ -315,10 +415,23 @@ cmd_start() {
         die "already running (or not stopped cleanly): run '$0 stop' first."
     fi
     install_missing
-    local port
+    # What an earlier run of ours left behind (workers whose master was killed, a worker loop whose
+    # pid file went): it holds our ports or works against a database that is gone, and is provably ours.
+    local port leftovers holders
+    leftovers=$(all_ours)
+    if [ -n "$leftovers" ]; then
+        # shellcheck disable=SC2086 # one pid a word
+        log "left over from an earlier run of this stack ($STATE), stopping: $(describe $leftovers)"
+        # shellcheck disable=SC2086
+        stop_processes $leftovers
+    fi
     for port in "$PG_PORT" "$REDIS_PORT" "$APP1_PORT" "$APP2_PORT" "$MEDIA_PORT" "$VARNISH_PORT" \
         "$VARNISH_ADMIN_PORT" "$SMTP_PORT"; do
-        port_busy "$port" && die "port $port on $HOST is already in use; stop that server first."
+        if port_busy "$port"; then
+            holders=$(port_holders "$port")
+            # shellcheck disable=SC2086 # one pid a word
+            die "port $port on $HOST is already in use${holders:+ by $(describe $holders)}; stop that server first."
+        fi
     done
 
     mkdir -p "$STATE/logs" "$STATE/static" "$STATE/public/media"
@@ -371,6 +484,67 @@ site.save()
     cmd_status
 }
 
+# The processes of app server $1 (port $2) this stack started: everything in the session of its pid
+# file (the master and its workers, or the workers alone when their master was killed) and, should the
+# pid file be gone or stale, whoever of ours holds its port. Fails if anyone else holds the port.
+app_processes() {
+    local name=$1 port=$2 pid
+    {
+        if [ -f "$STATE/$name.pid" ]; then
+            for pid in $(session_members "$(cat "$STATE/$name.pid")"); do
+                if ours "$pid" >/dev/null; then echo "$pid"; fi
+            done
+        fi
+        for pid in $(port_holders "$port"); do
+            if ours "$pid" >/dev/null; then
+                echo "$pid"
+            elif running "$pid"; then # (not if it has ended since)
+                die "port $port is held by $(describe "$pid"), not started by this stack: stop it first."
+            fi
+        done
+    } | sort -un
+}
+
+cmd_restart_app() {
+    local name=${1:-} port
+    case "$name" in
+    app1) port=$APP1_PORT ;;
+    app2) port=$APP2_PORT ;;
+    *) die "usage: $0 restart-app app1|app2" ;;
+    esac
+    [ -f "$STATE/env" ] || die "not running: start it with '$0 start'."
+    local started=${EPOCHREALTIME/[^0-9]/} master="" pids round batch stopped=() micros
+    [ -f "$STATE/$name.pid" ] && master=$(cat "$STATE/$name.pid")
+    pids=$(app_processes "$name" "$port")
+    if [ -n "$master" ] && ! running "$master" && [ -n "$pids" ]; then
+        # shellcheck disable=SC2086 # one pid a word
+        log "$name's master $master is gone, but not its workers: $(describe $pids)"
+    fi
+    # A master that was still running may have started a worker meanwhile: look again until none is left.
+    for round in 1 2 3; do
+        [ -n "$pids" ] || break
+        # shellcheck disable=SC2086
+        [ "$round" != 3 ] || die "$name's processes keep coming back: $(describe $pids)"
+        mapfile -t batch <<<"$pids"
+        stop_processes "${batch[@]}"
+        stopped+=("${batch[@]}")
+        pids=$(app_processes "$name" "$port")
+    done
+    rm -f "$STATE/$name.pid"
+    for _ in $(seq 50); do
+        port_busy "$port" || break
+        sleep 0.1
+    done
+    port_busy "$port" && die "port $port is still in use after stopping $name."
+
+    echo "--- $(date '+%F %T') $name restarted by $0 restart-app ---" >>"$STATE/logs/$name.log"
+    start_app "$name" "$port"
+    wait_http "http://$HOST:$port/healthz" 60 || die "$name does not answer /healthz; log: $STATE/logs/$name.log"
+    micros=$((${EPOCHREALTIME/[^0-9]/} - started))
+    printf '%s restarted in %d.%02d s: stopped %s, new master %s\n' "$name" $((micros / 1000000)) \
+        $((micros % 1000000 / 10000)) "${stopped[*]:-nothing}" "$(cat "$STATE/$name.pid")"
+}
+
 cmd_stop() {
     set +e
     local name pid pids=() rt
@@ -411,12 +585,20 @@ cmd_status() {
         echo "prod-stack: not running"
         return 1
     fi
-    local name
+    local name left
     for name in "${SERVICES[@]}"; do
         if alive "$name"; then
             printf '  %-8s running (pid %s)\n' "$name" "$(cat "$STATE/$name.pid")"
         else
             printf '  %-8s NOT running (log: %s)\n' "$name" "$STATE/logs/$name.log"
+            left=""
+            if [ -f "$STATE/$name.pid" ]; then
+                left=$(session_members "$(cat "$STATE/$name.pid")" | tr '\n' ' ')
+            fi
+            if [ -n "$left" ]; then
+                printf '           but what it started is still there: pids %s%s\n' "$left" \
+                    "$(case "$name" in app?) echo "(restart: $0 restart-app $name)" ;; esac)"
+            fi
         fi
     done
     if "$PG_BIN/pg_isready" -q -h "$HOST" -p "$PG_PORT"; then
@@ -464,6 +646,10 @@ pg-stop)
     ;;
 pg-start)
     pg_start
+    ;;
+restart-app)
+    shift
+    cmd_restart_app "$@"
     ;;
 serve)
     shift

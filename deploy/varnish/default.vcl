@@ -211,6 +211,13 @@ sub vcl_backend_response {
 
 # No app server answers: a calm page, like the app's own 503, that nobody keeps.
 sub vcl_backend_error {
+    # An app server that refuses the connection or resets it unanswered (it died or is being restarted,
+    # and the probe has not noticed yet) costs the reader nothing: a GET or HEAD goes to the next one (the
+    # round robin picks anew on each try). Not after a slow failure: a page that times out on one server
+    # would only keep the reader waiting on the next.
+    if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2 && beresp.time - bereq.time < 3s) {
+        return (retry);
+    }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
     set beresp.http.Cache-Control = "no-store";

@@ -6,18 +6,22 @@ with the stack's environment only publishes the new story and reads the policy. 
 order and build on each other: the story published first carries the comments of the later ones.
 """
 
+import contextlib
 import email
 import email.policy
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -62,9 +66,17 @@ def shell(code):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def stack(command):
-    """A subcommand of scripts/prod-stack.sh for the running stack (pg-stop, pg-start)."""
-    subprocess.run([shutil.which("bash"), os.environ["SCALEOUT_STACK"], command], check=True, timeout=120)
+def stack(*command):
+    """A subcommand of scripts/prod-stack.sh for the running stack (pg-stop, restart-app app1, ...); its
+    standard output."""
+    result = subprocess.run(
+        [shutil.which("bash"), os.environ["SCALEOUT_STACK"], *command],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout
 
 
 class Inputs(HTMLParser):
@@ -500,3 +512,129 @@ print(json.dumps(StoryComment.objects.filter(object_pk="{story["id"]}").count())
     if "approved_text" in story:
         assert story["approved_text"] in get(APP_A + story["path"]).text
         assert story["approved_text"] in get(APP_B + story["path"]).text
+
+
+# 5. An app server's master dies: restart-app stops its orphaned workers, readers notice nothing
+
+
+def process_group(leader):
+    """The live processes in the process group of `leader` (a gunicorn master and its workers, also once
+    the master is gone); zombies have let go of everything and are left out."""
+    members = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _, group = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue
+        if group == str(leader) and state != "Z":
+            members.add(int(stat.parent.name))
+    return members
+
+
+def listening_on(port):
+    """The pids holding a listening TCP socket on `port`, read from /proc (a connection would wake them)."""
+    sockets = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                sockets.add(f"socket:[{fields[9]}]")
+    pids = set()
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            if os.readlink(fd) in sockets:
+                pids.add(int(fd.parts[2]))
+        except OSError:
+            continue
+    return pids
+
+
+class Readers(threading.Thread):
+    """Readers asking Varnish, one after the other, for pages it cannot have cached, so that an app server
+    answers each: (marker, status, seconds) per request until stopped."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.answers = []
+        self.stopping = threading.Event()
+
+    def run(self):
+        while not self.stopping.is_set():
+            marker = uuid.uuid4().hex[:12]
+            started = time.monotonic()
+            try:
+                status = get(f"{VARNISH}/?leser={marker}").status_code
+            except requests.RequestException as error:
+                status = type(error).__name__
+            self.answers.append((marker, status, time.monotonic() - started))
+            self.stopping.wait(0.05)
+
+    def stop(self):
+        self.stopping.set()
+        self.join(TIMEOUT + 1)
+
+
+def healthy(server):
+    try:
+        return get(server + "/healthz").status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def access_log(name):
+    return (Path(os.environ["PROD_STACK_DIR"]) / "logs" / f"{name}.log").read_text(errors="replace")
+
+
+def test_restarting_an_app_server_whose_master_died_stops_its_orphaned_workers(measurements):
+    port = urlsplit(APP_A).port
+    master = int(app_master_pids()["app1"])
+    assert process_group(master) - {master}, "app1 has no workers to begin with"
+    readers = Readers()
+    readers.start()
+    try:
+        time.sleep(0.5)
+        os.kill(master, signal.SIGKILL)
+        killed = time.monotonic()
+        while master in process_group(master):
+            assert time.monotonic() - killed < 5, "app1's master does not end on SIGKILL"
+            time.sleep(0.01)
+        # The trouble: without their master the workers live on and keep the port, so no new gunicorn
+        # can bind it, and app1 is gone for good once they have ended.
+        orphans = process_group(master) - {master}
+        holders = listening_on(port)
+        assert orphans, "app1's workers ended with their master"
+        assert holders and holders <= orphans, (holders, orphans)
+
+        output = stack("restart-app", "app1")
+        restarted = time.monotonic()
+        assert re.search(r"app1 restarted in [0-9.]+ s", output), output
+
+        new_master = int(app_master_pids()["app1"])
+        assert new_master != master
+        assert healthy(APP_A)
+        assert not process_group(master), "a worker of the killed master is still running"
+        assert listening_on(port) <= process_group(new_master)
+
+        # Varnish sends readers to app1 again once its probe has seen it healthy.
+        rotation = len(readers.answers)
+        while not any(marker in access_log("app1") for marker, _, _ in readers.answers[rotation:]):
+            assert time.monotonic() - restarted < 15, "Varnish does not send readers to app1 again"
+            time.sleep(0.2)
+        back_in_rotation = time.monotonic() - restarted
+    finally:
+        readers.stop()
+        if not healthy(APP_A):
+            # Whatever went wrong, the tests after this one get a stack with both app servers.
+            with contextlib.suppress(subprocess.CalledProcessError):
+                stack("restart-app", "app1")
+
+    lost = [(status, f"{seconds:.2f} s") for _, status, seconds in readers.answers if status != 200]
+    assert not lost, f"{len(lost)} of {len(readers.answers)} readers got no page: {lost[:10]}"
+    by_app2 = access_log("app2")
+    measurements.append(
+        f"app1's master SIGKILLed: {len(orphans)} orphaned workers held its port; restart-app: "
+        f"{output.strip().splitlines()[-1]}; back in Varnish's rotation {back_in_rotation:.2f} s later; "
+        f"readers through Varnish meanwhile: {len(readers.answers)} requests, all 200 "
+        f"(app2 answered {sum(marker in by_app2 for marker, _, _ in readers.answers)}), "
+        f"slowest {max(seconds for _, _, seconds in readers.answers):.2f} s"
+    )

@@ -1,0 +1,40 @@
+"""The systemd units docs/deploy.md hands operators: every long-running one (the app server, the task
+worker) takes all its processes with it when it ends, and comes back by itself."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+DEPLOY = Path(__file__).resolve().parent.parent / "docs" / "deploy.md"
+
+
+def units():
+    """Each ```ini block of docs/deploy.md as {key: [values]}, continued lines joined, comments left out."""
+    for block in re.findall(r"```ini\n(.*?)```", DEPLOY.read_text(), re.DOTALL):
+        settings = {}
+        for line in block.replace("\\\n", " ").splitlines():
+            key, equals, value = line.partition("=")
+            if equals and not line.startswith("#"):
+                settings.setdefault(key.strip(), []).append(value.strip())
+        yield settings
+
+
+LONG_RUNNING = [unit for unit in units() if "ExecStart" in unit and unit.get("Type") != ["oneshot"]]
+
+
+def test_the_app_server_and_the_task_worker_are_long_running_units():
+    commands = [" ".join(unit["ExecStart"]) for unit in LONG_RUNNING]
+    assert any("gunicorn" in command for command in commands)
+    assert any("manage.py db_worker" in command for command in commands)
+
+
+@pytest.mark.parametrize("unit", LONG_RUNNING, ids=lambda unit: unit["Description"][0])
+def test_a_long_running_unit_takes_its_whole_control_group_when_it_ends(unit):
+    """Workers whose gunicorn master was killed would otherwise keep the port from the restarted master."""
+    assert unit.get("KillMode") == ["control-group"]
+
+
+@pytest.mark.parametrize("unit", LONG_RUNNING, ids=lambda unit: unit["Description"][0])
+def test_a_long_running_unit_is_started_again_when_it_ends(unit):
+    assert unit.get("Restart") == ["always"]
