@@ -12,7 +12,6 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 
 from . import site_cache
-from .availability import UNAVAILABLE_ERRORS
 from .middleware import chosen_language
 
 # A page of a listing as its links spell it: page 2 and on, no leading zeros.
@@ -38,11 +37,10 @@ class PageCacheMiddleware:
         timeout = settings.PAGE_CACHE_TIMEOUT
         if not timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
-        try:
-            key = self.key_for(request)
-            stored = cache.get(key)
-        except UNAVAILABLE_ERRORS:
-            return self.get_response(request)  # the view decides: /healthz reports it, a page answers 503
+        key = self.key_for(request)
+        if key is None:  # Redis away: every page is built for its reader, and kept nowhere
+            return self.get_response(request)
+        stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -80,8 +78,12 @@ class PageCacheMiddleware:
         )
 
     def key_for(self, request):
+        """The page's key in this generation; None while Redis cannot be reached (no generation)."""
+        generation = site_cache.generation()
+        if generation is None:
+            return None
         page = request.GET.get("page", "")
-        return f"page:{site_cache.generation()}:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
+        return f"page:{generation}:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
 
 
 def host_of(request):

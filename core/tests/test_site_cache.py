@@ -30,3 +30,17 @@ def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
         assert site_cache.generation() == before + 6
     cache.set(site_cache.GENERATION_KEY, before + 10)
     assert site_cache.generation() == before + 10
+
+
+def test_while_redis_is_away_nothing_is_kept_and_afterwards_the_generation_moves_on(redis):
+    before = site_cache.generation()
+    site_cache.remember("probe", lambda: "before")
+    redis.go_away()
+
+    assert site_cache.generation() is None
+    assert site_cache.remember("probe", lambda: "built") == "built"
+    site_cache.changed()  # a change while Redis is away cannot start a new generation
+    redis.come_back()
+
+    assert site_cache.generation() > before
+    assert site_cache.remember("probe", lambda: "after") == "after"

@@ -10,11 +10,12 @@ vcl 4.1;
 import directors;
 import std;
 
-# The probe asks the app for /healthz: 200 while PostgreSQL and Redis answer, 503 otherwise. A backend
-# counts as healthy with 2 good answers out of the last 3.
-probe healthz {
+# The probe asks the app for /readyz: 200 while it can serve readers (PostgreSQL answers), 503 otherwise.
+# Redis away does not count: the app builds pages without it (/healthz reports it, for monitoring). A
+# backend counts as healthy with 2 good answers out of the last 3.
+probe readyz {
     .request =
-        "GET /healthz HTTP/1.1"
+        "GET /readyz HTTP/1.1"
         "Host: localhost"
         "User-Agent: varnish-probe"
         "Connection: close";
@@ -33,7 +34,7 @@ backend app1 {
     .host = "127.0.0.1";
     .port = "8001";
     .proxy_header = 1;
-    .probe = healthz;
+    .probe = readyz;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
@@ -43,7 +44,7 @@ backend app2 {
     .host = "127.0.0.1";
     .port = "8002";
     .proxy_header = 1;
-    .probe = healthz;
+    .probe = readyz;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
@@ -172,9 +173,9 @@ sub vcl_backend_response {
     set beresp.http.X-Url = bereq.url;
     set beresp.http.X-Host = bereq.http.host;
 
-    # The app answers 503 (no-store) while PostgreSQL or Redis is away. A background refresh keeps the
-    # stale copy instead; otherwise the error goes to the reader and is never stored (only remembered as
-    # uncacheable for a second).
+    # The app answers 503 (no-store) while PostgreSQL is away (and to posts that need Redis while it is).
+    # A background refresh keeps the stale copy instead; otherwise the error goes to the reader and is
+    # never stored (only remembered as uncacheable for a second).
     if (beresp.status >= 500) {
         if (bereq.is_bgfetch) {
             return (abandon);
