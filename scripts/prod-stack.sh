@@ -10,6 +10,7 @@
 #   scripts/prod-stack.sh serve               start, wait for Ctrl-C, stop (make serve-prod)
 #   scripts/prod-stack.sh run CMD [ARG...]    start, run CMD with SCALEOUT_* set, stop; exits with CMD's status
 #   scripts/prod-stack.sh pg-stop | pg-start  stop or start PostgreSQL alone (outage drills)
+#   scripts/prod-stack.sh redis-stop | redis-start  the same for Redis (it comes back empty: a cache only)
 #
 # Ports (environment): STACK_PG_PORT 55433, STACK_REDIS_PORT 56380, STACK_APP1_PORT 8001,
 # STACK_APP2_PORT 8002, STACK_MEDIA_PORT 8003, STACK_VARNISH_PORT 8080, STACK_VARNISH_ADMIN_PORT 6083,
@@ -204,6 +205,18 @@ start_redis() {
     return 1
 }
 
+redis_stop() {
+    local rt
+    rt=$(runtime_dir)
+    # By its pid, never by port: that could be someone else's Redis.
+    if [ -n "$rt" ] && [ -f "$rt/redis.pid" ] && kill "$(cat "$rt/redis.pid")" 2>/dev/null; then
+        for _ in $(seq 50); do
+            timeout 1 redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || break
+            sleep 0.1
+        done
+    fi
+}
+
 start_smtp_sink() {
     mkdir -p "$STATE/mail"
     cat >"$(runtime_dir)/smtp_sink.py" <<'EOF'
@@ -392,13 +405,7 @@ cmd_stop() {
     rt=$(runtime_dir)
     if [ -n "$rt" ] && [ -d "$rt" ]; then
         pg_stop
-        # By its pid, never by port: that could be someone else's Redis.
-        if [ -f "$rt/redis.pid" ] && kill "$(cat "$rt/redis.pid")" 2>/dev/null; then
-            for _ in $(seq 50); do
-                timeout 1 redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || break
-                sleep 0.1
-            done
-        fi
+        redis_stop
         cp "$rt/postgres.log" "$STATE/logs/postgres.log" 2>/dev/null
         rm -rf "$rt"
     fi
@@ -464,6 +471,12 @@ pg-stop)
     ;;
 pg-start)
     pg_start
+    ;;
+redis-stop)
+    redis_stop
+    ;;
+redis-start)
+    start_redis
     ;;
 serve)
     shift
