@@ -2,9 +2,10 @@
 
 Wagtail checks these passwords in its own view (`wagtail.views.authenticate_with_password`), not through
 Django's authentication backends, so django-axes never sees them; core's `RateLimit` counts the failures
-in the shared cache instead. The count is per client address and view restriction: the password belongs to
-the restriction, so asking for another page under it does not start a new count. While Redis is away the
-count cannot be kept, so no password is checked: the reader gets the form again with a calm 503."""
+in Redis instead (the `limits` cache). The count is per client address and view restriction: the password
+belongs to the restriction, so asking for another page under it does not start a new count. While Redis
+is away the count cannot be kept, so no password is checked: the reader gets the form again with a calm
+503."""
 
 import logging
 
