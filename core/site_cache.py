@@ -64,8 +64,10 @@ def read_generation():
         value = cache.get(GENERATION_KEY)
     elif outages != _Process.outages_settled:
         # Redis was away since this process last read the generation: a change made meanwhile (here or
-        # anywhere) could not start a new one, so what was kept before may be out of date.
+        # anywhere) could not start a new one, nor clear Wagtail's site roots, so what was kept before may
+        # be out of date.
         bump()
+        Site.clear_site_root_paths_cache()
         value = cache.get(GENERATION_KEY)
     if value is None or outages_seen() != outages:
         return None

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
 from core import site_cache
 
@@ -44,3 +45,15 @@ def test_while_redis_is_away_nothing_is_kept_and_afterwards_the_generation_moves
 
     assert site_cache.generation() > before
     assert site_cache.remember("probe", lambda: "after") == "after"
+
+
+def test_a_site_moved_while_redis_is_away_has_its_new_address_once_it_is_back(redis, home_page):
+    site_cache.generation()
+    assert Site.get_site_root_paths()[0].root_url == "http://localhost"
+    redis.go_away()
+    Site.objects.filter(pk=home_page.get_site().pk).update(hostname="geschichten.example.org")
+    Site.clear_site_root_paths_cache()  # what saving the site does, lost while Redis is away
+    redis.come_back()
+
+    site_cache.generation()  # the first thing every request reads
+    assert Site.get_site_root_paths()[0].root_url == "http://geschichten.example.org"
