@@ -1,20 +1,27 @@
 """Fixtures shared by every app's tests: a site tree like the real one."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from blog.tests.factories import StoryIndexPageFactory
 from blog.tests.front_cache import purged  # noqa: F401 - records front-cache purges, for every app's tests
+from core.tests.fake_redis import redis  # noqa: F401 - a Redis that goes away and comes back, for every app's tests
 from home.tests.factories import HomePageFactory
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: the database rolls back, so must what was built from it."""
-    cache.clear()
+    """Each test starts with empty caches: the database rolls back, so must what was built from it, and
+    no rate limit is used up."""
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
+
+
+def clear_caches():
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

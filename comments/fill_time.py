@@ -4,7 +4,9 @@ The page (and the timestamp signed into its form) may be an hour old for every r
 Varnish or the page cache, so it says nothing about the reader. Instead the form fetches a signed *start
 mark* when the reader first touches it (`views.start_writing`, never cached, no cookie); without
 JavaScript the server hands one out with a second "Kommentar senden" step. A mark serves one comment:
-a program that fetched one cannot post many comments with it.
+a program that fetched one cannot post many comments with it. Spent marks are remembered where things
+must hold (`core.cache.limits_cache`): while Redis is away, checking a mark raises and the post is
+answered with "please send again shortly".
 """
 
 import secrets
@@ -12,7 +14,8 @@ import time
 from dataclasses import dataclass
 
 from django.core import signing
-from django.core.cache import cache
+
+from core.cache import limits_cache
 
 SALT = "comments.fill_time"
 
@@ -50,8 +53,8 @@ class StartMark:
         return f"comments:start-mark-used:{self.nonce}"
 
     def is_used(self):
-        return cache.get(self.cache_key) is not None
+        return limits_cache.get(self.cache_key) is not None
 
     def use(self, max_age):
         """Marks this mark as spent; False if another request spent it first."""
-        return cache.add(self.cache_key, 1, max_age)
+        return limits_cache.add(self.cache_key, 1, max_age)

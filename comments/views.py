@@ -1,5 +1,7 @@
 """Posting and confirming comments. Every refusal keeps what the reader typed and says why."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +16,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from blog.models import StoryPage
+from core.availability import RETRY_AFTER_SECONDS
+from core.cache import REDIS_UNAVAILABLE
 from core.ids import parse_id
 from core.ratelimit import truncated_ip
 
@@ -24,6 +28,8 @@ from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentSt
 from .notifications import comment_for_mute_token, mute_thread_for
 from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
 
+logger = logging.getLogger(__name__)
+
 FOREIGN_ORIGIN = gettext_lazy(
     "Ihr Kommentar kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie "
     "ihn hier noch einmal."
@@ -31,6 +37,15 @@ FOREIGN_ORIGIN = gettext_lazy(
 FOREIGN_REPORT = gettext_lazy(
     "Ihre Meldung kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie sie "
     "hier noch einmal."
+)
+# Redis away: the rate limits and the start marks cannot be checked, so nothing is taken for now.
+COMMENT_LATER = gettext_lazy(
+    "Wir können Ihren Kommentar gerade nicht annehmen. Bitte senden Sie ihn in einer Minute noch einmal; "
+    "Ihr Text ist noch da."
+)
+REPORT_LATER = gettext_lazy(
+    "Wir können Ihre Meldung gerade nicht annehmen. Bitte senden Sie sie in einer Minute noch einmal; "
+    "Ihr Text ist noch da."
 )
 HELD_MESSAGE = gettext_lazy(
     "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
@@ -64,6 +79,18 @@ def render_story_with_form(request, story, form, status=400):
     context = story.get_context(request)
     context["comment_form"] = form
     return TemplateResponse(request, story.get_template(request), context, status=status)
+
+
+def try_again_shortly(request, response, error):
+    """A refusal because Redis is away: 503 with Retry-After, and one warning instead of Django's error
+    for a 5xx (the reader's text is in the page, nothing was stored)."""
+    logger.warning(
+        "%s refused for now: Redis unreachable (%s: %s)", request.path, type(error).__name__, error
+    )
+    response.status_code = 503
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response._has_been_logged = True
+    return response
 
 
 def reply_parent(story, parent_id):
@@ -105,31 +132,14 @@ def post_comment(request):
         return HttpResponseRedirect(story_comments_url(story))
 
     form = CommentForm.for_request(request, story, policy, data=request.POST)
-    if not is_same_origin(request):
-        form.is_valid()
-        form.add_error(None, FOREIGN_ORIGIN)
-        return render_story_with_form(request, story, form, status=403)
-    if not form.is_valid():
-        return render_story_with_form(request, story, form)
-    if form.is_repeat():
-        messages.info(request, _("Diesen Kommentar haben wir schon erhalten."))
-        return HttpResponseRedirect(story_comments_url(story))
-
     ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
-    email = form.author_email
-    limits = rate_limits(policy)
-    checks = [("posts_per_ip", ip_address)]
-    if email:
-        checks.append(("posts_per_email", email))
-    if not form.user:
-        checks += [("mails_per_ip", ip_address), ("mails_per_email", email)]
-    for name, value in checks:
-        if limits[name].exceeded(value):
-            form.add_error(None, limits[name].message)
-            return render_story_with_form(request, story, form, status=429)
-    if form.needs_second_step or not (form.user or form.start_mark.use(FORM_MAX_AGE)):
-        form.ask_for_second_step()
-        return render_story_with_form(request, story, form, status=200)
+    try:
+        refusal = admit(request, story, policy, form, ip_address)
+    except REDIS_UNAVAILABLE as error:
+        form.add_error(None, COMMENT_LATER)
+        return try_again_shortly(request, render_story_with_form(request, story, form), error)
+    if refusal is not None:
+        return refusal
 
     parent = reply_parent(story, form.cleaned_data.get("parent"))
     comment = StoryComment(
@@ -138,19 +148,16 @@ def post_comment(request):
         site_id=settings.SITE_ID,
         user=form.user,
         user_name=form.author_name,
-        user_email=email,
+        user_email=form.author_email,
         comment=form.cleaned_data["comment"],
         followup=form.cleaned_data["followup"],
         ip_address=ip_address,
         submit_date=timezone.now(),
         parent_id=parent.pk if parent else 0,
     )
-    for name, value in checks:
-        limits[name].hit(value)
     # Whatever can fail comes before the comment is stored (the address of the story too), and its
     # mail is queued in the same transaction: a reader who hears "try again" has stored nothing.
     back_to_story = HttpResponseRedirect(story_comments_url(story))
-
     if form.user:
         comment.is_team = is_team_member(form.user, story)
         comment.status = initial_status(comment, policy, is_team=comment.is_team)
@@ -164,7 +171,7 @@ def post_comment(request):
         token = CommentConfirmation.issue(comment, policy.confirmation_valid_days)
         send_comment_mail.enqueue(
             "confirmation",
-            email,
+            comment.user_email,
             {
                 "story_title": story.title,
                 "confirm_url": absolute_url(reverse("comments:confirm", args=[token])),
@@ -179,6 +186,38 @@ def post_comment(request):
         ),
     )
     return back_to_story
+
+
+def admit(request, story, policy, form, ip_address):
+    """Everything a comment must pass before it is stored: the response that refuses it, or None once it
+    may be stored, with its start mark spent and the attempt counted against the rate limits. The limits
+    and the start marks live in Redis: while it is away this raises before anything is stored."""
+    if not is_same_origin(request):
+        form.is_valid()
+        form.add_error(None, FOREIGN_ORIGIN)
+        return render_story_with_form(request, story, form, status=403)
+    if not form.is_valid():
+        return render_story_with_form(request, story, form)
+    if form.is_repeat():
+        messages.info(request, _("Diesen Kommentar haben wir schon erhalten."))
+        return HttpResponseRedirect(story_comments_url(story))
+
+    limits = rate_limits(policy)
+    checks = [("posts_per_ip", ip_address)]
+    if form.author_email:
+        checks.append(("posts_per_email", form.author_email))
+    if not form.user:
+        checks += [("mails_per_ip", ip_address), ("mails_per_email", form.author_email)]
+    for name, value in checks:
+        if limits[name].exceeded(value):
+            form.add_error(None, limits[name].message)
+            return render_story_with_form(request, story, form, status=429)
+    if form.needs_second_step or not (form.user or form.start_mark.use(FORM_MAX_AGE)):
+        form.ask_for_second_step()
+        return render_story_with_form(request, story, form, status=200)
+    for name, value in checks:
+        limits[name].hit(value)
+    return None
 
 
 @require_GET
@@ -294,16 +333,26 @@ def report_comment(request, comment_id):
     elif request.method == "POST" and form.is_valid():
         limit = report_rate_limit()
         network = truncated_ip(request.META.get("REMOTE_ADDR", ""))
-        if limit.exceeded(network):
+        try:
+            exceeded = limit.exceeded(network)
+            if not exceeded:
+                limit.hit(network)
+        except REDIS_UNAVAILABLE as error:
+            form.add_error(None, REPORT_LATER)
+            return try_again_shortly(request, report_page(request, form, comment, story), error)
+        if exceeded:
             form.add_error(None, limit.message)
             status = 429
         else:
-            limit.hit(network)
             CommentReport.objects.create(comment=comment, **form.cleaned_data)
             messages.success(request, _("Danke für Ihre Meldung. Unser Team sieht sich den Kommentar an."))
             return HttpResponseRedirect(f"{story.url}#{comment.anchor}")
     elif request.method == "POST":
         status = 400
+    return report_page(request, form, comment, story, status)
+
+
+def report_page(request, form, comment, story, status=200):
     return TemplateResponse(
         request,
         "comments/report.html",

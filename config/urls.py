@@ -14,12 +14,14 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from blog import views as blog_views
 from comments import urls as comments_urls
-from core.availability import healthz, healthz_serving
+from core.availability import healthz, readyz
 from core.page_passwords import throttled_authenticate_with_password
 
 urlpatterns = [
+    # Monitoring asks /healthz (database and Redis), load balancers /readyz (can this server give readers
+    # pages: the database or Redis answers).
     path("healthz", healthz, name="healthz"),
-    path("healthz/serving", healthz_serving, name="healthz_serving"),
+    path("readyz", readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),  # never_cache by Wagtail itself
     path("documents/", include(wagtaildocs_urls)),

@@ -1,29 +1,31 @@
-"""While PostgreSQL or Redis is out of reach: a calm 503 page for readers, and `/healthz` for load
-balancers and monitoring."""
+"""While PostgreSQL is out of reach, or Redis for what must hold: a calm 503 page for readers, `/healthz`
+for monitoring and `/readyz` for load balancers. (Without Redis, pages are built from the database:
+`core.cache`.)"""
 
 import logging
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from redis.exceptions import ConnectionError as RedisConnectionError, TimeoutError as RedisTimeoutError
+
+from .cache import REDIS_UNAVAILABLE, limits_cache
 
 logger = logging.getLogger(__name__)
 
 # What a lost connection to PostgreSQL (or SQLite's locked file) and to Redis look like.
-UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
+UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, *REDIS_UNAVAILABLE)
 RETRY_AFTER_SECONDS = 30
 
 
 class ServiceUnavailableMiddleware:
-    """Answers 503 with templates/503.html and Retry-After when the database or the cache cannot be
-    reached, instead of a 500 and a traceback; the next request tries again, so the site comes back by
-    itself (CONN_HEALTH_CHECKS replaces broken database connections).
+    """Answers 503 with templates/503.html and Retry-After when the database cannot be reached, or Redis
+    where it must hold and no view answered for it, instead of a 500 and a traceback; the next request
+    tries again, so the site comes back by itself (CONN_HEALTH_CHECKS replaces broken database
+    connections).
 
     Errors in views and templates arrive in process_exception. Those raised by the middleware inside this
     one (sessions, messages) have already become a 500 response by the time they get here; a
@@ -63,23 +65,21 @@ def database_works():
 
 
 def cache_works():
-    """A write and a read back: the rate limits and sessions need both."""
+    """A write and a read back where it must hold: the rate limits and start marks need both."""
     key = f"healthz:{uuid.uuid4().hex}"
-    cache.set(key, "ok", timeout=10)
+    limits_cache.set(key, "ok", timeout=10)
     try:
-        return cache.get(key) == "ok"
+        return limits_cache.get(key) == "ok"
     finally:
-        cache.delete(key)
+        limits_cache.delete(key)
 
 
-CHECKS = {"database": database_works, "cache": cache_works}
-
-
-def failed_checks():
-    """The names of the parts that do not answer. Failures are logged as warnings (probes repeat every
-    few seconds)."""
+def health(checks, enough=all):
+    """200 `ok` while every check passes (or, with `enough=any`, one of them), else 503 naming the parts
+    that failed. Failures are logged as warnings (probes repeat every few seconds); the response carries
+    no error details."""
     failed = []
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         try:
             works = check()
         except Exception as error:  # any failure means "not healthy", whatever the backend raised
@@ -87,15 +87,7 @@ def failed_checks():
             works = False
         if not works:
             failed.append(name)
-    return failed
-
-
-@never_cache
-def healthz(request):
-    """200 `ok` while database and cache answer, else 503 naming the parts that failed (for monitoring
-    and load balancers); the response carries no error details."""
-    failed = failed_checks()
-    if failed:
+    if not enough(name not in failed for name in checks):
         response = HttpResponse(f"unavailable: {', '.join(failed)}\n", status=503, content_type="text/plain")
         response._has_been_logged = True  # the warning above says it; no "Service Unavailable" error too
         return response
@@ -103,14 +95,15 @@ def healthz(request):
 
 
 @never_cache
-def healthz_serving(request):
-    """For the front cache's probe: 200 while this app server can still give readers pages, that is while
-    the database or the cache answers (with the database away, the page cache's last good copies; with
-    the cache away, pages rendered from the database). Only with both gone does the front cache stop
-    asking and serve its own stale copies."""
-    failed = failed_checks()
-    if len(failed) == len(CHECKS):
-        response = HttpResponse(f"unavailable: {', '.join(failed)}\n", status=503, content_type="text/plain")
-        response._has_been_logged = True
-        return response
-    return HttpResponse("serving\n", content_type="text/plain")
+def healthz(request):
+    """Everything this app server needs, for monitoring: the database and Redis."""
+    return health({"database": database_works, "cache": cache_works})
+
+
+@never_cache
+def readyz(request):
+    """Whether this app server can give readers pages, for load balancers (Varnish's probe): while the
+    database or Redis answers. Without Redis it builds every page from the database; without the
+    database it serves the page cache's last good copies (`core.page_cache`), also of pages purged just
+    before, which Varnish no longer has. `healthz` reports either outage."""
+    return health({"database": database_works, "cache": cache_works}, enough=any)

@@ -88,7 +88,7 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         with site_cache.request_scope():
-            # Database or cache away: the view decides (/healthz reports it, a page answers 503).
+            # Database away: the view decides (/healthz reports it, a page answers 503).
             with contextlib.suppress(UNAVAILABLE_ERRORS):
                 request._wagtail_site = site_cache.find_site(request)
             return self.get_response(request)

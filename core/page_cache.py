@@ -16,7 +16,6 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 
 from . import site_cache
-from .availability import UNAVAILABLE_ERRORS
 from .middleware import chosen_language
 
 # A page of a listing as its links spell it: page 2 and on, no leading zeros.
@@ -67,12 +66,11 @@ class PageCacheMiddleware:
         timeout = settings.PAGE_CACHE_TIMEOUT
         if not timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
-        try:
-            generation = site_cache.generation()
-            key = self.key_for(request)
-            stored = cache.get(key)
-        except UNAVAILABLE_ERRORS:
-            return self.get_response(request)  # the view decides: /healthz reports it, a page answers 503
+        generation = site_cache.generation()
+        if generation is None:  # Redis away: every page is built for its reader, and kept nowhere
+            return self.get_response(request)
+        key = self.key_for(request)
+        stored = cache.get(key)
         if stored is not None and stored.is_fresh(generation, timeout):
             return stored.response("hit")
         response = self.get_response(request)
@@ -122,6 +120,7 @@ class PageCacheMiddleware:
         )
 
     def key_for(self, request):
+        """One entry per address and language; the entry says which generation it was rendered in."""
         page = request.GET.get("page", "")
         return f"page:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
 

@@ -7,7 +7,7 @@ it knows whether the attempt counts (a refused form counts for nothing)."""
 import hashlib
 import ipaddress
 
-from django.core.cache import cache
+from .cache import limits_cache
 
 
 def truncated_ip(address):
@@ -25,7 +25,9 @@ def truncated_ip(address):
 
 
 class RateLimit:
-    """Counts events per key in fixed windows in the cache (shared by all app servers in production)."""
+    """Counts events per key in fixed windows in the `limits` cache (Redis, shared by all app servers in
+    production). While Redis is away it raises (`core.cache.REDIS_UNAVAILABLE`): a limit that cannot count
+    protects nothing, so the view asks the reader to send again shortly."""
 
     def __init__(self, name, limit, window_seconds, message):
         self.name = name
@@ -38,12 +40,12 @@ class RateLimit:
         return f"rate:{self.name}:{digest}"
 
     def exceeded(self, value):
-        return self.limit is not None and cache.get(self.cache_key(value), 0) >= self.limit
+        return self.limit is not None and limits_cache.get(self.cache_key(value), 0) >= self.limit
 
     def hit(self, value):
         key = self.cache_key(value)
-        if not cache.add(key, 1, self.window):
+        if not limits_cache.add(key, 1, self.window):
             try:
-                cache.incr(key)
+                limits_cache.incr(key)
             except ValueError:
-                cache.set(key, 1, self.window)
+                limits_cache.set(key, 1, self.window)

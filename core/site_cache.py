@@ -6,6 +6,10 @@ generation, and every app server stops using the old entries at once. Nothing is
 than the transaction that changed it. Core watches pages, sites, view restrictions, site settings and
 images itself; the feature apps name their own models with `watch()` (the blog its authors, categories and
 tags) or call `changed()` (a comment shown or hidden).
+
+While Redis cannot be reached there is no generation: nothing is kept or looked up, and every page is
+built from the database. A change made meanwhile could not start a new generation, so each process that
+found Redis away starts one before it uses the cache again.
 """
 
 import contextlib
@@ -20,10 +24,19 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 
+from .cache import outages_seen
+
 GENERATION_KEY = "site-generation"
 _request = threading.local()
 TIMEOUT = 24 * 60 * 60
 MISSING = object()
+UNREAD = object()
+
+
+class _Process:
+    """The outages of Redis this process has made up for with a new generation."""
+
+    outages_settled = 0
 
 
 def first_generation():
@@ -33,15 +46,32 @@ def first_generation():
 
 
 def generation():
-    """The current generation; read once per request (`request_scope`), a dozen entries use it."""
-    value = getattr(_request, "generation", None)
+    """The current generation, or None while Redis cannot be reached; read once per request
+    (`request_scope`), a dozen entries use it."""
+    if getattr(_request, "active", False) and _request.generation is not UNREAD:
+        return _request.generation
+    value = read_generation()
+    if getattr(_request, "active", False):
+        _request.generation = value
+    return value
+
+
+def read_generation():
+    outages = outages_seen()
+    value = cache.get(GENERATION_KEY)
     if value is None:
+        cache.add(GENERATION_KEY, first_generation(), timeout=None)
         value = cache.get(GENERATION_KEY)
-        if value is None:
-            cache.add(GENERATION_KEY, first_generation(), timeout=None)
-            value = cache.get(GENERATION_KEY) or first_generation()
-        if getattr(_request, "active", False):
-            _request.generation = value
+    elif outages != _Process.outages_settled:
+        # Redis was away since this process last read the generation: a change made meanwhile (here or
+        # anywhere) could not start a new one, nor clear Wagtail's site roots, so what was kept before may
+        # be out of date.
+        bump()
+        Site.clear_site_root_paths_cache()
+        value = cache.get(GENERATION_KEY)
+    if value is None or outages_seen() != outages:
+        return None
+    _Process.outages_settled = outages
     return value
 
 
@@ -54,19 +84,19 @@ def is_current(value):
 @contextlib.contextmanager
 def request_scope():
     """Reads the generation once for everything a request builds (see `CachedSiteMiddleware`)."""
-    _request.active, _request.generation = True, None
+    _request.active, _request.generation = True, UNREAD
     try:
         yield
     finally:
-        _request.active, _request.generation = False, None
+        _request.active, _request.generation = False, UNREAD
 
 
 def bump():
     """A new generation: every entry built before is out of use on every server."""
-    _request.generation = None
+    _request.generation = UNREAD
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
+    except ValueError:  # no counter (lost, or Redis away): the next read starts one from the clock
         cache.add(GENERATION_KEY, first_generation(), timeout=None)
 
 
@@ -78,8 +108,12 @@ def changed():
 
 
 def remember(name, build):
-    """The value cached as `name` in this generation, built (and shared) when missing."""
-    key = f"site:{generation()}:{name}"
+    """The value cached as `name` in this generation, built (and shared) when missing; built every time
+    while Redis cannot be reached."""
+    current = generation()
+    if current is None:
+        return build()
+    key = f"site:{current}:{name}"
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = build()

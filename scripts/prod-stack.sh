@@ -10,9 +10,10 @@
 #   scripts/prod-stack.sh serve               start, wait for Ctrl-C, stop (make serve-prod)
 #   scripts/prod-stack.sh run CMD [ARG...]    start, run CMD with SCALEOUT_* set, stop; exits with CMD's status
 #   scripts/prod-stack.sh pg-stop | pg-start  stop or start PostgreSQL alone (outage drills)
+#   scripts/prod-stack.sh redis-stop | redis-start  the same for Redis (it comes back empty: a cache only)
 #   scripts/prod-stack.sh restart-app APP     stop app server APP (app1 or app2), with any workers its
 #                                             master left behind when it died, start it again and wait
-#                                             for /healthz; prints how long that took
+#                                             for /readyz; prints how long that took
 #
 # Ports (environment): STACK_PG_PORT 55433, STACK_REDIS_PORT 56380, STACK_APP1_PORT 8001,
 # STACK_APP2_PORT 8002, STACK_MEDIA_PORT 8003, STACK_VARNISH_PORT 8080, STACK_VARNISH_ADMIN_PORT 6083,
@@ -304,6 +305,18 @@ start_redis() {
     return 1
 }
 
+redis_stop() {
+    local rt
+    rt=$(runtime_dir)
+    # By its pid, never by port: that could be someone else's Redis.
+    if [ -n "$rt" ] && [ -f "$rt/redis.pid" ] && kill "$(cat "$rt/redis.pid")" 2>/dev/null; then
+        for _ in $(seq 50); do
+            timeout 1 redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || break
+            sleep 0.1
+        done
+    fi
+}
+
 start_smtp_sink() {
     mkdir -p "$STATE/mail"
     cat >"$(runtime_dir)/smtp_sink.py" <<'EOF'
@@ -539,7 +552,7 @@ cmd_restart_app() {
 
     echo "--- $(date '+%F %T') $name restarted by $0 restart-app ---" >>"$STATE/logs/$name.log"
     start_app "$name" "$port"
-    wait_http "http://$HOST:$port/healthz" 60 || die "$name does not answer /healthz; log: $STATE/logs/$name.log"
+    wait_http "http://$HOST:$port/readyz" 60 || die "$name does not answer /readyz; log: $STATE/logs/$name.log"
     micros=$((${EPOCHREALTIME/[^0-9]/} - started))
     printf '%s restarted in %d.%02d s: stopped %s, new master %s\n' "$name" $((micros / 1000000)) \
         $((micros % 1000000 / 10000)) "${stopped[*]:-nothing}" "$(cat "$STATE/$name.pid")"
@@ -566,13 +579,7 @@ cmd_stop() {
     rt=$(runtime_dir)
     if [ -n "$rt" ] && [ -d "$rt" ]; then
         pg_stop
-        # By its pid, never by port: that could be someone else's Redis.
-        if [ -f "$rt/redis.pid" ] && kill "$(cat "$rt/redis.pid")" 2>/dev/null; then
-            for _ in $(seq 50); do
-                timeout 1 redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || break
-                sleep 0.1
-            done
-        fi
+        redis_stop
         cp "$rt/postgres.log" "$STATE/logs/postgres.log" 2>/dev/null
         rm -rf "$rt"
     fi
@@ -646,6 +653,12 @@ pg-stop)
     ;;
 pg-start)
     pg_start
+    ;;
+redis-stop)
+    redis_stop
+    ;;
+redis-start)
+    start_redis
     ;;
 restart-app)
     shift

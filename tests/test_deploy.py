@@ -60,14 +60,13 @@ database = settings.DATABASES["default"]
 client = Client()
 plain_http = client.get("/", HTTP_HOST="geschichten.example.org")
 health = client.get("/healthz", HTTP_HOST="geschichten.example.org")
-serving = client.get("/healthz/serving", HTTP_HOST="geschichten.example.org")
+ready = client.get("/readyz", HTTP_HOST="geschichten.example.org")
 print(json.dumps({
     "engine": database["ENGINE"],
     "conn_max_age": database["CONN_MAX_AGE"],
     "conn_health_checks": database["CONN_HEALTH_CHECKS"],
     "database_options": database.get("OPTIONS", {}),
-    "cache": settings.CACHES["default"]["BACKEND"],
-    "cache_location": settings.CACHES["default"]["LOCATION"],
+    "caches": {alias: [cache["BACKEND"], cache["LOCATION"]] for alias, cache in settings.CACHES.items()},
     "session_engine": settings.SESSION_ENGINE,
     "tasks": settings.TASKS["default"]["BACKEND"],
     "middleware": settings.MIDDLEWARE[:3],
@@ -80,7 +79,7 @@ print(json.dumps({
     "email_backend": settings.EMAIL_BACKEND,
     "plain_http": [plain_http.status_code, plain_http.get("Location")],
     "health": [health.status_code, health.content.decode()],
-    "serving": [serving.status_code, serving.content.decode()],
+    "ready": [ready.status_code, ready.content.decode()],
 }))
 """
 
@@ -133,9 +132,12 @@ def test_production_stack_comes_from_the_environment(production_env):
     assert settings["engine"] == "django.db.backends.postgresql"
     assert settings["conn_max_age"] > 0 and settings["conn_health_checks"] is True
     assert settings["database_options"]["connect_timeout"] == 5
-    assert settings["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert settings["cache_location"] == production_env["REDIS_URL"]
-    assert settings["session_engine"] == "django.contrib.sessions.backends.cached_db"
+    # One Redis, two caches: one that only misses while Redis is away, one that must hold.
+    assert settings["caches"] == {
+        "default": ["core.cache.TolerantRedisCache", production_env["REDIS_URL"]],
+        "limits": ["django.core.cache.backends.redis.RedisCache", production_env["REDIS_URL"]],
+    }
+    assert settings["session_engine"] == "django.contrib.sessions.backends.db"
     assert settings["tasks"] == "django_tasks_db.DatabaseBackend"
     assert settings["middleware"][:2] == [
         "django.middleware.security.SecurityMiddleware",
@@ -158,9 +160,10 @@ def test_production_stack_comes_from_the_environment(production_env):
 def test_plain_http_is_redirected_but_health_checks_are_answered(production_env):
     settings = inspect(production_env)
     assert settings["plain_http"] == [301, "https://geschichten.example.org/"]
-    # The load balancer asks over plain HTTP; Redis is not running here, the SQLite file is.
+    # Monitoring and the load balancer ask over plain HTTP; Redis is not running here, the SQLite file is:
+    # monitoring hears of it, the load balancer keeps the server, which serves pages without Redis.
     assert settings["health"] == [503, "unavailable: cache\n"]
-    assert settings["serving"] == [200, "serving\n"]  # Varnish's probe: the database answers
+    assert settings["ready"] == [200, "ok\n"]
 
 
 def test_behind_a_tls_proxy_its_header_is_trusted(production_env):

@@ -19,7 +19,6 @@ from django.db.utils import OperationalError
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.images import get_image_model
 
 from blog.tasks import warm_story_renditions
@@ -28,6 +27,7 @@ from comments.mails import send_comment_mail
 from comments.models import CommentStatus
 from comments.notifications import notify_moderators
 from comments.tests.factories import StoryCommentFactory
+from core.cache import redis_caches
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,13 +66,9 @@ def closed_port():
 
 
 def redis_on_a_closed_port():
-    return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    """The production caches (`core.cache.redis_caches`) on a Redis that refuses every connection."""
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    return redis_caches(f"redis://127.0.0.1:{closed_port()}/0", options=options)
 
 
 def database_down():
@@ -228,11 +224,11 @@ def test_database_down_gives_a_503_page_and_the_site_recovers(client, home_page,
     assert client.get("/").status_code == 200
 
 
-def test_cache_down_in_a_middleware_gives_a_503_too(home_page):
-    """Sessions live in Redis: a failing session save happens after the view, in the middleware."""
+def test_database_down_in_a_middleware_gives_a_503_too(home_page):
+    """Sessions live in the database: a failing session save happens after the view, in the middleware."""
     client = Client(raise_request_exception=False)
     with mock.patch.object(
-        SessionMiddleware, "process_response", side_effect=RedisConnectionError("Error 111 connecting")
+        SessionMiddleware, "process_response", side_effect=OperationalError("connection to server failed")
     ):
         assert_calm_503(client.get("/"))
     assert client.get("/").status_code == 200

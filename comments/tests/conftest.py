@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
@@ -32,12 +31,6 @@ def moderator(client, django_user_model):
 def client():
     """A browser on our own pages: it says where a form came from, as every current browser does."""
     return Client(headers={"Sec-Fetch-Site": "same-origin"})
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limits():
-    """Rate limits live in the cache; every test starts with none used."""
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 from blog.tests.factories import StoryPageFactory
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.django_db
 def test_anonymous_reply_from_post_to_mute(
     client, home_page, story_index, django_capture_on_commit_callbacks
 ):
-    cache.clear()
     story = StoryPageFactory(parent=story_index, slug="esel", title="Esel Emil", date=timezone.localdate())
     anna = StoryCommentFactory(story=story, user_name="Anna", user_email="anna@example.org", followup=True)
     data = {

@@ -4,7 +4,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.cache import cache
 from django.urls import resolve
 from wagtail.models import Site
 
@@ -16,11 +15,6 @@ from comments.tests.test_posting import POST_URL, comment_data, confirmation_lin
 pytestmark = pytest.mark.django_db
 INSPECT_URL = "http://testserver/admin/snippets/comments/storycomment/inspect/{}/"
 QUEUE_URL = "http://testserver/admin/snippets/comments/storycomment/?status=pending"
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

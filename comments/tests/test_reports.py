@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 from blog.tests.factories import StoryPageFactory
 from comments.models import CommentReport, CommentStatus
@@ -10,11 +9,6 @@ from comments.screening import REPORTS_PER_IP_PER_HOUR
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

@@ -204,6 +204,13 @@ WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 STORIES_PER_PAGE = 12
 
+# Two caches (core.cache): `default` is only a cache (site data, pages, fragments, renditions), `limits`
+# must hold (rate limits, the page-password throttle, spent start marks). Production puts both in Redis.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cache"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+}
+
 # Seconds the pages anonymous readers get are kept whole in the shared cache (core.page_cache.
 # PageCacheMiddleware); every publication or comment decision replaces them. 0: render every time.
 PAGE_CACHE_TIMEOUT = 0

@@ -1,7 +1,7 @@
 """Production settings: every secret and address comes from the environment, read here only.
 
-Several app servers share PostgreSQL (DATABASE_URL), Redis (REDIS_URL: cache, sessions, comment rate
-limits) and the media storage (a shared directory or an S3-compatible bucket); `manage.py db_worker` runs
+Several app servers share PostgreSQL (DATABASE_URL: data, sessions, the task queue), Redis (REDIS_URL: the
+cache, and the rate limits that must hold) and the media storage (a shared directory or an S3-compatible bucket); `manage.py db_worker` runs
 the background tasks. README.md lists the variables.
 """
 
@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from core.cache import redis_caches
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STORAGES
@@ -80,19 +82,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (a 503 page) rather than hang while PostgreSQL is unreachable.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
-# Redis, shared by every app server: cache (also Wagtail's renditions), sessions, comment rate limits.
+# Redis, shared by every app server, as two caches (core.cache): `default` is only a cache (site data,
+# whole pages, fragments, Wagtail's renditions), missed while Redis is away, so pages are built from the
+# database; `limits` must hold (comment and report rate limits, the page-password throttle, spent start
+# marks): while Redis is away those posts get a calm 503 with what the reader typed.
 if not env("REDIS_URL").startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("REDIS_URL"),
-        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "stories"),
-        # A stopped Redis shows as a quick 503, not as requests waiting for the operating system's timeout.
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-    }
-}
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+CACHES = redis_caches(
+    env("REDIS_URL"),
+    key_prefix=env("CACHE_KEY_PREFIX", "stories"),
+    # A stopped or hanging Redis costs seconds, not the operating system's timeout.
+    options={"socket_connect_timeout": 2, "socket_timeout": 2},
+)
+# Sessions (editors, readers of password-protected pages) in PostgreSQL only: a logout must stay one, and a
+# cache that misses writes while Redis is away could hand a deleted session back once it returns. Logins
+# keep working while Redis is away (django-axes counts failures in PostgreSQL too).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole pages for anonymous readers, shared by all app servers; replaced on every change anyway.
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 
@@ -161,7 +166,7 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers ask the app servers directly, over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz(/serving)?$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

@@ -46,7 +46,8 @@ def nav_current(context, url):
 
 @register.simple_tag
 def site_generation():
-    """The current generation of the site cache, to key template fragments that must follow changes."""
+    """The current generation of the site cache, to key template fragments that must follow changes;
+    None while Redis is away (then keep nothing)."""
     return site_cache.generation()
 
 

@@ -51,3 +51,21 @@ def test_another_address_still_gets_in(client, restriction):
 def test_a_huge_id_in_the_form_address_is_not_found(client):
     huge = "99999999999999999999"  # beyond every integer column
     assert client.get(f"/_util/authenticate_with_password/{huge}/{huge}/").status_code == 404
+
+
+def test_a_password_sent_while_redis_is_away_is_asked_for_again_calmly(client, restriction, redis):
+    redis.go_away()
+
+    response = enter(client, restriction, "sesam")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    content = response.content.decode()
+    assert (
+        "Wir können Ihr Passwort gerade nicht prüfen. Bitte versuchen Sie es in einer Minute noch einmal."
+        in content
+    )
+    assert 'name="password"' in content
+    redis.come_back()
+    assert client.get("/").context["form"] is not None  # not let in without the check
+    assert enter(client, restriction, "sesam").status_code == 302

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
 from core import site_cache
 
@@ -30,3 +31,29 @@ def test_a_request_reads_the_generation_once_but_sees_its_own_changes():
         assert site_cache.generation() == before + 6
     cache.set(site_cache.GENERATION_KEY, before + 10)
     assert site_cache.generation() == before + 10
+
+
+def test_while_redis_is_away_nothing_is_kept_and_afterwards_the_generation_moves_on(redis):
+    before = site_cache.generation()
+    site_cache.remember("probe", lambda: "before")
+    redis.go_away()
+
+    assert site_cache.generation() is None
+    assert site_cache.remember("probe", lambda: "built") == "built"
+    site_cache.changed()  # a change while Redis is away cannot start a new generation
+    redis.come_back()
+
+    assert site_cache.generation() > before
+    assert site_cache.remember("probe", lambda: "after") == "after"
+
+
+def test_a_site_moved_while_redis_is_away_has_its_new_address_once_it_is_back(redis, home_page):
+    site_cache.generation()
+    assert Site.get_site_root_paths()[0].root_url == "http://localhost"
+    redis.go_away()
+    Site.objects.filter(pk=home_page.get_site().pk).update(hostname="geschichten.example.org")
+    Site.clear_site_root_paths_cache()  # what saving the site does, lost while Redis is away
+    redis.come_back()
+
+    site_cache.generation()  # the first thing every request reads
+    assert Site.get_site_root_paths()[0].root_url == "http://geschichten.example.org"

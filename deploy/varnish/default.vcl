@@ -10,12 +10,13 @@ vcl 4.1;
 import directors;
 import std;
 
-# The probe asks the app for /healthz/serving: 200 while the app server can give readers pages (PostgreSQL
-# or Redis answers: with PostgreSQL away it serves the page cache's last good copies, also of pages purged
-# just before), 503 when it cannot. A backend counts as healthy with 2 good answers out of the last 3.
-probe healthz {
+# The probe asks the app for /readyz: 200 while it can give readers pages (PostgreSQL or Redis answers:
+# without Redis it builds pages from the database, without PostgreSQL it serves the page cache's last good
+# copies, also of pages purged just before), 503 when neither answers (/healthz reports any outage, for
+# monitoring). A backend counts as healthy with 2 good answers out of the last 3.
+probe readyz {
     .request =
-        "GET /healthz/serving HTTP/1.1"
+        "GET /readyz HTTP/1.1"
         "Host: localhost"
         "User-Agent: varnish-probe"
         "Connection: close";
@@ -34,7 +35,7 @@ backend app1 {
     .host = "127.0.0.1";
     .port = "8001";
     .proxy_header = 1;
-    .probe = healthz;
+    .probe = readyz;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
@@ -44,7 +45,7 @@ backend app2 {
     .host = "127.0.0.1";
     .port = "8002";
     .proxy_header = 1;
-    .probe = healthz;
+    .probe = readyz;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
@@ -173,9 +174,9 @@ sub vcl_backend_response {
     set beresp.http.X-Url = bereq.url;
     set beresp.http.X-Host = bereq.http.host;
 
-    # The app answers 503 (no-store) while PostgreSQL or Redis is away. A background refresh keeps the
-    # stale copy instead; otherwise the error goes to the reader and is never stored (only remembered as
-    # uncacheable for a second).
+    # The app answers 503 (no-store) while PostgreSQL is away (and to posts that need Redis while it is).
+    # A background refresh keeps the stale copy instead; otherwise the error goes to the reader and is
+    # never stored (only remembered as uncacheable for a second).
     if (beresp.status >= 500) {
         if (bereq.is_bgfetch) {
             return (abandon);

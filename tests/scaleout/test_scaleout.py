@@ -67,7 +67,7 @@ def shell(code):
 
 
 def stack(*command):
-    """A subcommand of scripts/prod-stack.sh for the running stack (pg-stop, restart-app app1, ...); its
+    """A subcommand of scripts/prod-stack.sh for the running stack (pg-stop, redis-stop, restart-app app1, ...); its
     standard output."""
     result = subprocess.run(
         [shutil.which("bash"), os.environ["SCALEOUT_STACK"], *command],
@@ -361,12 +361,12 @@ def test_rate_limit_holds_across_both_servers(story, measurements):
 import json
 from comments.models import CommentPolicy
 from comments.screening import rate_limits
-from django.core.cache import cache
+from core.cache import limits_cache
 from wagtail.models import Site
 
 limits = rate_limits(CommentPolicy.for_site(Site.objects.get(is_default_site=True)))
 print(json.dumps({
-    name: cache.get(limits[name].cache_key("127.0.0.0"), 0) for name in ("posts_per_ip", "mails_per_ip")
+    name: limits_cache.get(limits[name].cache_key("127.0.0.0"), 0) for name in ("posts_per_ip", "mails_per_ip")
 }))
 """)
     allowed = min(story["posts_per_ip"] - used["posts_per_ip"], story["mails_per_ip"] - used["mails_per_ip"])
@@ -637,4 +637,107 @@ def test_restarting_an_app_server_whose_master_died_stops_its_orphaned_workers(m
         f"readers through Varnish meanwhile: {len(readers.answers)} requests, all 200 "
         f"(app2 answered {sum(marker in by_app2 for marker, _, _ in readers.answers)}), "
         f"slowest {max(seconds for _, _, seconds in readers.answers):.2f} s"
+    )
+
+
+# 6. Redis goes away and comes back: readers keep reading, posts wait calmly
+
+
+def until(condition, limit, what):
+    """Polls `condition` every 0.1 s; the seconds it took to hold."""
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < limit, f"{what}: not within {limit} s"
+        time.sleep(0.1)
+    return time.monotonic() - start
+
+
+def kept_in_page_cache(server, path):
+    return get(server + path).headers.get("X-Page-Cache") == "hit"
+
+
+def test_redis_outage_keeps_pages_refuses_posts_calmly_and_recovers(story, measurements):
+    pictured = shell("""
+import json
+from blog.models import StoryPage
+
+stories = StoryPage.objects.live().exclude(hero_image=None).order_by("pk")
+story = next((s for s in stories if any(b.block_type == "image" for b in s.body)), stories.first())
+print(json.dumps(story.url))
+""")
+    paths = ["/", story["index_path"], pictured]
+    form, fetched_at = comment_form(APP_A, story)
+    text = f"Ein Kommentar, während Redis fehlt {uuid.uuid4().hex[:8]}"
+    address = f"pause-{uuid.uuid4().hex[:8]}@example.org"
+    wait_out_fill_time(fetched_at, story)
+    for path in paths:
+        cached_in_varnish(path)
+
+    stack("redis-stop")
+    try:
+        # Both app servers build every page from the database: plain addresses (the page cache's) and
+        # ones with a query of their own.
+        timings = []
+        for server in (APP_A, APP_B):
+            for path in paths:
+                for url in (server + path, f"{server}{path}?ohne-redis={uuid.uuid4().hex[:8]}"):
+                    started = time.monotonic()
+                    response = get(url)
+                    timings.append(time.monotonic() - started)
+                    assert response.status_code == 200, (url, response.status_code)
+                    assert "Gleich wieder da" not in response.text
+                    assert "X-Page-Cache" not in response.headers
+        pictures = re.findall(r'src="(/media/images/[^"]+)"', get(APP_B + pictured).text)
+        assert pictures, "no pictures on the story page"
+
+        # Varnish keeps its copies and fetches what it has not from the app servers, which stay healthy.
+        fetched = 0
+        for _ in range(5):
+            for path in paths:
+                assert get(VARNISH + path).status_code == 200
+                response = get(f"{VARNISH}{path}?ohne-redis={uuid.uuid4().hex}")
+                assert response.status_code == 200, (path, response.status_code)
+                assert response.headers["X-Cache"] == "MISS"
+                fetched += 1
+        assert get(VARNISH + pictures[0]).status_code == 200
+
+        # Posting needs the rate limits: a calm 503 with the reader's text, nothing stored.
+        for server in (APP_A, APP_B, VARNISH):
+            refused = post_comment(server, story, form, text, address)
+            assert refused.status_code == 503, (server, refused.status_code)
+            assert refused.headers.get("Retry-After")
+            assert "Wir können Ihren Kommentar gerade nicht annehmen" in refused.text
+            assert text in refused.text
+
+        # Monitoring hears of it; the load balancer keeps both servers.
+        for server in (APP_A, APP_B):
+            health = get(server + "/healthz")
+            assert (health.status_code, health.text) == (503, "unavailable: cache\n")
+            assert get(server + "/readyz").status_code == 200
+
+        # Editors log in and work: sessions and failed logins are in PostgreSQL.
+        moderator = admin_session(APP_B)
+        assert get(f"{APP_B}/admin/", moderator).status_code == 200
+    finally:
+        stack("redis-start")
+    restarted = time.monotonic()
+    measurements.append(
+        f"Redis stopped: {len(timings)} page views on A and B all 200 (slowest {max(timings):.2f} s), "
+        f"{fetched} fetched through Varnish all 200, comment posts 503 with the text kept"
+    )
+
+    # Back to normal by itself: health, posting (Redis came back empty, so the rate limits start
+    # again), and the page cache on both servers (each process asks Redis again after its pause).
+    healthy = until(
+        lambda: all(get(server + "/healthz").status_code == 200 for server in (APP_A, APP_B)), 10, "healthz"
+    )
+    posted = post_comment(APP_A, story, form, text, address)
+    assert posted.status_code == 302, posted.text[:2000]
+    story["posts"] = story.get("posts", 0) + 1
+    taken = time.monotonic() - restarted
+    until(lambda: all(kept_in_page_cache(server, "/") for server in (APP_A, APP_B)), 15, "page cache")
+    cached = time.monotonic() - restarted
+    measurements.append(
+        f"after Redis restarted: /healthz 200 on A and B after {healthy:.2f} s, the same comment taken "
+        f"after {taken:.2f} s, home page from the page cache on A and B after {cached:.2f} s"
     )
