@@ -189,14 +189,14 @@ def test_the_front_cache_probe_stays_healthy_while_one_part_answers(client, down
     while the database is away, pages rendered without caches while Redis is away)."""
     outage = database_down() if down == "database" else override_settings(CACHES=redis_on_a_closed_port())
     with outage:
-        response = client.get("/healthz/serving")
+        response = client.get("/readyz")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 
 
 def test_the_front_cache_probe_fails_when_nothing_answers(client):
     with database_down(), override_settings(CACHES=redis_on_a_closed_port()):
-        response = client.get("/healthz/serving")
+        response = client.get("/readyz")
     assert response.status_code == 503
     assert response.content == b"unavailable: database, cache\n"
 
