@@ -140,8 +140,12 @@ def withdraw(paths):
 
 
 def was_withdrawn(path, stored):
+    """Withdrawn since it was kept, or kept before an outage of Redis (a withdrawal made meanwhile was
+    not recorded)."""
     withdrawn_at = cache.get(withdrawn_key(path))
-    return withdrawn_at is not None and withdrawn_at >= stored.stored_at
+    if withdrawn_at is not None and withdrawn_at >= stored.stored_at:
+        return True
+    return stored.generation < site_cache.recovered_at()
 
 
 def withdrawn_key(path):

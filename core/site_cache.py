@@ -27,6 +27,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from .cache import outages_seen
 
 GENERATION_KEY = "site-generation"
+# The first generation after the last outage of Redis: what was kept before may miss a withdrawal.
+RECOVERED_KEY = "site-generation-after-outage"
 _request = threading.local()
 TIMEOUT = 24 * 60 * 60
 MISSING = object()
@@ -69,10 +71,18 @@ def read_generation():
         bump()
         Site.clear_site_root_paths_cache()
         value = cache.get(GENERATION_KEY)
+        if value is not None:
+            cache.set(RECOVERED_KEY, value, timeout=None)
     if value is None or outages_seen() != outages:
         return None
     _Process.outages_settled = outages
     return value
+
+
+def recovered_at():
+    """The first generation after the last outage of Redis seen by any process (0: none seen): entries
+    from before it may lack a change made while Redis was away."""
+    return cache.get(RECOVERED_KEY) or 0
 
 
 def is_current(value):

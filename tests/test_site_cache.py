@@ -346,3 +346,23 @@ def test_a_comment_hidden_is_never_served_again_from_a_copy(client, visited):
 
     assert response.status_code == 503
     assert "Das muss weg" not in response.content.decode()
+
+
+def test_copies_kept_before_an_outage_of_redis_are_not_served_for_a_database_outage(
+    client, visited, redis, settings
+):
+    """A comment hidden while Redis was away could not withdraw the copies that still show it."""
+    settings.PAGE_CACHE_TIMEOUT = 600
+    comment = StoryCommentFactory(story=visited, comment="Das muss weg")
+    client.get("/blog/esel/")
+    client.get("/blog/esel/")
+    redis.go_away()
+    comment.status = CommentStatus.REMOVED
+    comment.save()
+    redis.come_back()
+
+    with database_down():
+        response = client.get("/blog/esel/")
+
+    assert response.status_code == 503
+    assert "Das muss weg" not in response.content.decode()
