@@ -5,13 +5,18 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
   every listing's queryset, so a listing stays a fixed number of queries however many cards it has.
 - `STORY_SERVING_QUERYSET`: `fn(stories) -> stories`, adds what a story's page needs to the query that
   fetches the story for its page view (see `core.routing`).
-- `STORY_CARD_META`: `fn(story, context) -> HTML`, more facts in a card's meta line.
+- `STORY_CARD_META`: `fn(story, context) -> HTML`, more facts in a card's meta line (when they change,
+  `site_cache.changed(CARD_FACTS)`).
 - `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
   with the story page's context.
 """
 
 from django.utils.html import format_html_join
 from wagtail import hooks
+
+# What other apps show on story cards (`STORY_CARD_META`) may change without a publication; they say so
+# with `core.site_cache.changed(CARD_FACTS)`, and only the cached cards and card lists follow.
+CARD_FACTS = "story-cards"
 
 STORY_LISTING_QUERYSET = "construct_story_listing_queryset"
 STORY_SERVING_QUERYSET = "construct_story_serving_queryset"

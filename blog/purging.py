@@ -7,6 +7,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from core import purging, site_cache
 
+from . import extensions
 from .models import StoryIndexPage, StoryPage
 
 
@@ -37,11 +38,24 @@ def listing_urls(story):
     return urls
 
 
-def purge_story(story, *old_urls, withdraw=True):
-    """The story's page and every listing that shows it, plus addresses it had before (after a move)."""
+# A discussion changes often (comments shown, hidden): each story page and listing is purged at most once
+# per window, however many of its comments changed in it; the listings only show a count.
+STORY_PURGE_WINDOW = 1
+LISTING_PURGE_WINDOW = 10
+
+
+def purge_story(story, *old_urls, withdraw=True, coalesce=False):
+    """The story's page and every listing that shows it, plus addresses it had before (after a move);
+    with `coalesce`, each at most once per window (`core.purging.purge_urls`)."""
     batch = PurgeBatch()
     batch.add_page(story)
-    purging.purge_urls([*batch.urls, *listing_urls(story), *old_urls], withdraw=withdraw)
+    story_urls = [*batch.urls, *old_urls]
+    listings = listing_urls(story)
+    if coalesce:
+        purging.purge_urls(story_urls, withdraw=withdraw, window=STORY_PURGE_WINDOW)
+        purging.purge_urls(listings, withdraw=withdraw, window=LISTING_PURGE_WINDOW)
+    else:
+        purging.purge_urls([*story_urls, *listings], withdraw=withdraw)
 
 
 def purge_story_with_change(story_pk, withdraw=True):
@@ -50,7 +64,7 @@ def purge_story_with_change(story_pk, withdraw=True):
     `withdraw=False` when the change only adds (a comment shown). Once per story within a
     `core.purging.batch()`, however many of its comments a bulk action changed; withdrawn if any of them
     asks for it."""
-    site_cache.changed()
+    site_cache.changed(extensions.CARD_FACTS)  # the count on its cards: not the rest of the site cache
     key = f"purge-story:{story_pk}"
     purging.once(key, lambda: purge_story_now(story_pk, withdraw), replaces=withdraw)
 
@@ -58,4 +72,4 @@ def purge_story_with_change(story_pk, withdraw=True):
 def purge_story_now(story_pk, withdraw):
     story = StoryPage.objects.live().filter(pk=story_pk).first()
     if story is not None:
-        purge_story(story, withdraw=withdraw)
+        purge_story(story, withdraw=withdraw, coalesce=True)

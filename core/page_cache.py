@@ -2,9 +2,10 @@
 
 Django's own cache middleware cannot do this job: its entries are keyed by URL and the request's varying
 headers (every cookie would make a new entry) and expire only by time, while ours must all go at once when
-anything is published or a comment is decided. Each address has one entry that remembers the site
-cache's generation it was rendered in: it is served while that is still the generation, and otherwise
-kept as the last good copy for readers while the database is away."""
+anything is published, and the few that show a comment when it is shown or hidden. Each address has one
+entry that remembers the site cache's generation it was rendered in and when: it is served while that is
+still the generation and its address has not changed since (`changed`), and otherwise kept as the last
+good copy for readers while the database is away."""
 
 import re
 import time
@@ -29,13 +30,19 @@ LAST_GOOD_SECONDS = 6 * 60 * 60
 @dataclass(frozen=True)
 class StoredPage:
     generation: int
-    stored_at: float
+    rendered_at: float  # when its request began: it shows the rows as they were then
     status: int
     headers: list
     content: bytes
 
-    def is_fresh(self, generation, timeout):
-        return self.generation == generation and time.time() - self.stored_at < timeout
+    def is_fresh(self, generation, changed_at, timeout):
+        """Rendered in this generation, after the last change of its address, not longer ago than
+        `timeout`."""
+        return (
+            self.generation == generation
+            and (changed_at is None or self.rendered_at > changed_at)
+            and time.time() - self.rendered_at < timeout
+        )
 
     def response(self, state):
         response = HttpResponse(self.content, status=self.status)
@@ -47,8 +54,9 @@ class StoredPage:
 
 class PageCacheMiddleware:
     """Keeps the pages anonymous readers get in the shared cache (Redis), so every app server answers
-    them without rendering, until the next change (see `site_cache`: any publication or comment
-    decision starts a new generation; a page rendered while one began is not kept). `PAGE_CACHE_TIMEOUT`
+    them without rendering, until the next change (see `site_cache`: any publication starts a new
+    generation; a comment shown or hidden only marks the pages that show it, `changed`; a page rendered
+    while a change committed is not kept). `PAGE_CACHE_TIMEOUT`
     seconds, 0 turns it off. While the database is away (the page would be the 503), a reader gets the
     page's last good copy instead, marked `X-Page-Cache: stale` and kept by no other cache.
 
@@ -70,9 +78,11 @@ class PageCacheMiddleware:
         if generation is None:  # Redis away: every page is built for its reader, and kept nowhere
             return self.get_response(request)
         key = self.key_for(request)
-        stored = cache.get(key)
-        if stored is not None and stored.is_fresh(generation, timeout):
+        found = cache.get_many([key, changed_key(request.path)])
+        stored = found.get(key)
+        if stored is not None and stored.is_fresh(generation, found.get(changed_key(request.path)), timeout):
             return stored.response("hit")
+        rendered_at = time.time()
         response = self.get_response(request)
         if response.status_code == 503 and stored is not None and not was_withdrawn(request.path, stored):
             stale = stored.response("stale")
@@ -84,10 +94,11 @@ class PageCacheMiddleware:
             # A change committed while this page was rendered (from the rows before it) must not be
             # undone by storing the page after the change's purge.
             and site_cache.is_current(generation)
+            and not changed_since(request.path, rendered_at)
         ):
             page = StoredPage(
                 generation,
-                time.time(),
+                rendered_at,
                 response.status_code,
                 list(response.headers.items()),
                 response.content,
@@ -132,6 +143,22 @@ def host_of(request):
     return domain if port in ("", default_port) else f"{domain}:{port}"
 
 
+def changed(paths):
+    """What the pages at `paths` show changed without a new generation (a comment shown or hidden): their
+    kept copies, and pages rendered before now, are out of date."""
+    now = time.time()
+    cache.set_many({changed_key(path): now for path in paths}, LAST_GOOD_SECONDS)
+
+
+def changed_key(path):
+    return f"page-changed:{path}"
+
+
+def changed_since(path, moment):
+    changed_at = cache.get(changed_key(path))
+    return changed_at is not None and changed_at >= moment
+
+
 def withdraw(paths):
     """Pages purged for a change (a comment hidden, a page made private, unpublished or moved): their
     last good copies from before are never served again, not even while the database is away."""
@@ -143,7 +170,7 @@ def was_withdrawn(path, stored):
     """Withdrawn since it was kept, or kept before an outage of Redis (a withdrawal made meanwhile was
     not recorded)."""
     withdrawn_at = cache.get(withdrawn_key(path))
-    if withdrawn_at is not None and withdrawn_at >= stored.stored_at:
+    if withdrawn_at is not None and withdrawn_at >= stored.rendered_at:
         return True
     return stored.generation < site_cache.recovered_at()
 

@@ -15,6 +15,8 @@ import threading
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
@@ -28,19 +30,43 @@ SECOND_PURGE_AFTER = datetime.timedelta(seconds=3)
 _batch = threading.local()
 
 
-def purge_urls(urls, withdraw=True):
+def purge_urls(urls, withdraw=True, window=0):
     """Queues the purge of `urls` now (in the current transaction), and again a few seconds later where
-    the task queue can wait (not in development and tests, where tasks run at once). Unless the change
-    only adds to the pages (a comment shown), the page cache also withdraws its last good copies of them
-    (`page_cache.withdraw`): what was taken away never comes back, not even while the database is away."""
+    the task queue can wait (not in development and tests, where tasks run at once). The page cache's
+    copies of them are out of date once the change commits (`page_cache.changed`); unless the change only
+    adds to the pages (a comment shown), their last good copies are withdrawn too (`page_cache.withdraw`):
+    what was taken away never comes back, not even while the database is away.
+
+    With a `window` (seconds), an address purged within the last window is left to that purge's second
+    round, which then comes only after the window: a page whose discussion changes many times a second
+    leaves the front cache a few times, not every time."""
     urls = sorted({url for url in urls if url})
+    paths = {urlsplit(url).path for url in urls}
     if withdraw:
-        page_cache.withdraw({urlsplit(url).path for url in urls})
+        page_cache.withdraw(paths)
+    # Now, and again once the change commits: a page rendered in between read the rows before it.
+    page_cache.changed(paths)
+    transaction.on_commit(lambda: page_cache.changed(paths), robust=True)
     if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    if window:
+        urls = purged_within_window_left_out(urls, window)
+        if not urls:
+            return
     purge_urls_from_cache_task.enqueue(urls)
     if default_task_backend.supports_defer:
-        purge_urls_from_cache_task.using(run_after=timezone.now() + SECOND_PURGE_AFTER).enqueue(urls)
+        later = timezone.now() + datetime.timedelta(seconds=window) + SECOND_PURGE_AFTER
+        purge_urls_from_cache_task.using(run_after=later).enqueue(urls)
+
+
+def purged_within_window_left_out(urls, window):
+    """`urls` without those purged within the last `window` seconds; the window of the rest opens once the
+    change commits (a rolled-back change purges nothing, so it must not hold back the next one)."""
+    keys = {url: f"purge-window:{url}" for url in urls}
+    open_windows = cache.get_many(keys.values())
+    urls = [url for url in urls if keys[url] not in open_windows]
+    transaction.on_commit(lambda: cache.set_many({keys[url]: 1 for url in urls}, window), robust=True)
+    return urls
 
 
 def full_url_of(url_path):

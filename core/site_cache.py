@@ -5,7 +5,8 @@ Every entry lives under the current *generation*. Any change that can alter what
 generation, and every app server stops using the old entries at once. Nothing is ever stale for longer
 than the transaction that changed it. Core watches pages, sites, view restrictions, site settings and
 images itself; the feature apps name their own models with `watch()` (the blog its authors, categories and
-tags) or call `changed()` (a comment shown or hidden).
+tags) or call `changed()`. A change that only some entries show (a comment count on story cards) calls
+`changed(kind)`, and only entries that say they follow that kind (`remember(..., follows=[kind])`) go.
 
 While Redis cannot be reached there is no generation: nothing is kept or looked up, and every page is
 built from the database. A change made meanwhile could not start a new generation, so each process that
@@ -94,33 +95,69 @@ def is_current(value):
 @contextlib.contextmanager
 def request_scope():
     """Reads the generation once for everything a request builds (see `CachedSiteMiddleware`)."""
-    _request.active, _request.generation = True, UNREAD
+    _request.active, _request.generation, _request.counters = True, UNREAD, {}
     try:
         yield
     finally:
-        _request.active, _request.generation = False, UNREAD
+        _request.active, _request.generation, _request.counters = False, UNREAD, {}
 
 
-def bump():
-    """A new generation: every entry built before is out of use on every server."""
-    _request.generation = UNREAD
+def bump(kind=None):
+    """A new generation (every entry built before is out of use on every server), or with `kind` a new
+    count of that kind of change (only the entries that follow it are)."""
+    key = GENERATION_KEY if kind is None else counter_key(kind)
+    _request.generation, _request.counters = UNREAD, {}
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:  # no counter (lost, or Redis away): the next read starts one from the clock
-        cache.add(GENERATION_KEY, first_generation(), timeout=None)
+        cache.add(key, first_generation(), timeout=None)
 
 
-def changed():
+def changed(kind=None):
     """Now, so this transaction reads fresh data, and again after the commit, so that no other server
-    keeps what it built from the old rows in the meantime."""
-    bump()
-    transaction.on_commit(bump, robust=True)  # the change is stored: a lost bump must not say otherwise
+    keeps what it built from the old rows in the meantime. With `kind`, only entries that follow that kind
+    of change go (`remember(..., follows=...)`): what only story cards show (their comment counts) need not
+    empty the whole site cache."""
+    bump(kind)
+    # The change is stored: a lost bump must not say otherwise.
+    transaction.on_commit(lambda: bump(kind), robust=True)
 
 
-def remember(name, build):
-    """The value cached as `name` in this generation, built (and shared) when missing; built every time
-    while Redis cannot be reached."""
+def counter_key(kind):
+    return f"site-counter:{kind}"
+
+
+def counter(kind):
+    """How often changes of `kind` happened (`changed(kind)`); read once per request."""
+    counters = getattr(_request, "counters", None)
+    if getattr(_request, "active", False) and kind in counters:
+        return counters[kind]
+    key = counter_key(kind)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, first_generation(), timeout=None)
+        value = cache.get(key)
+    if getattr(_request, "active", False):
+        counters[kind] = value
+    return value
+
+
+def version(follows=()):
+    """The generation, with the counters of the kinds of change in `follows`, as a key part; None while
+    Redis cannot be reached."""
     current = generation()
+    if current is None:
+        return None
+    counts = [counter(kind) for kind in follows]
+    if None in counts:
+        return None
+    return ".".join(str(part) for part in (current, *counts))
+
+
+def remember(name, build, follows=()):
+    """The value cached as `name` in this generation (and for the counts of the kinds of change in
+    `follows`), built (and shared) when missing; built every time while Redis cannot be reached."""
+    current = version(follows)
     if current is None:
         return build()
     key = f"site:{current}:{name}"

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog import extensions
 from blog.models import StoryIndexPage
 from core.routing import TwoQueryRoutingMixin
 from core.site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
@@ -59,7 +60,7 @@ class HomePage(TwoQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
     def get_stories(self):
         """The lead story, the featured ones and the newest, with their categories; the same for every
         reader until the next publication, so kept in the site cache."""
-        return remember(f"home-stories:{self.pk}", self.find_stories)
+        return remember(f"home-stories:{self.pk}", self.find_stories, follows=[extensions.CARD_FACTS])
 
     def find_stories(self):
         story_index = StoryIndexPage.objects.live().child_of(self).first()

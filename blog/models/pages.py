@@ -340,7 +340,11 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     def get_related_stories(self, limit=3):
         """Pinned stories first; the rest filled with the newest stories sharing a category. They change
         only when something is published, so they are kept in the site cache."""
-        return remember(f"related-stories:{self.pk}:{limit}", lambda: self.find_related_stories(limit))
+        return remember(
+            f"related-stories:{self.pk}:{limit}",
+            lambda: self.find_related_stories(limit),
+            follows=[extensions.CARD_FACTS],
+        )
 
     def find_related_stories(self, limit):
         pinned_ids = [link.story_id for link in self.related_links.all()]

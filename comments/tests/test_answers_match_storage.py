@@ -69,11 +69,14 @@ def test_a_published_comment_queues_its_purge_now_and_once_more_a_little_later(s
     comment.status = CommentStatus.PUBLISHED
     comment.save()
 
-    purges = DBTaskResult.objects.filter(task_path=PURGE_TASK)
-    assert purges.count() == 2
+    purges = [
+        purge
+        for purge in DBTaskResult.objects.filter(task_path=PURGE_TASK)
+        if any(url.endswith(story.url) for url in purge.args_kwargs["args"][0])
+    ]
+    assert len(purges) == 2
     assert len({str(purge.args_kwargs) for purge in purges}) == 1  # the same addresses twice
-    assert any(url.endswith(story.url) for url in purges[0].args_kwargs["args"][0])
     soon = timezone.now() + datetime.timedelta(minutes=1)
     waiting = [purge.run_after - purge.enqueued_at for purge in purges if purge.run_after < soon]
     assert len(waiting) == 1  # the other one runs at once
-    assert datetime.timedelta(seconds=2) <= waiting[0] <= datetime.timedelta(seconds=10)
+    assert datetime.timedelta(seconds=2) <= waiting[0] <= datetime.timedelta(seconds=15)

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
 from blog.tests.test_purge import STORY_URLS
@@ -123,3 +124,41 @@ def test_a_page_showing_a_personal_message_is_not_shared(story):
 def test_comment_views_are_never_shared(client, story):
     comment = StoryCommentFactory(story=story)
     assert "public" not in client.get(f"/kommentare/melden/{comment.pk}/")["Cache-Control"]
+
+
+# A comment touches only what shows it
+
+
+def test_a_comment_shown_keeps_every_other_page_in_the_page_cache(client, story, story_index, page_cache):
+    other = StoryPageFactory(parent=story_index, slug="andere", title="Eine andere Geschichte")
+    for url in ("/blog/andere/", "/blog/andere/", "/blog/esel/", "/", "/"):
+        client.get(url)
+    assert client.get("/blog/andere/")["X-Page-Cache"] == "hit"
+
+    StoryCommentFactory(story=story, comment="Ein neuer Kommentar")
+
+    assert client.get("/blog/andere/")["X-Page-Cache"] == "hit"  # the site cache was not emptied
+    assert client.get("/blog/esel/")["X-Page-Cache"] == "miss"  # the story shows it
+    home = client.get("/")
+    assert home["X-Page-Cache"] == "miss"  # its cards count it
+    assert "1 Kommentar" in home.content.decode()
+    assert other.title in home.content.decode()
+
+
+def test_comments_shown_in_quick_succession_purge_their_story_once_per_window(
+    story, django_capture_on_commit_callbacks, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "blog.tests.front_cache.RecordingBackend"}}
+    purges = DBTaskResult.objects.filter(
+        task_path="wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
+    )
+
+    for number in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            StoryCommentFactory(story=story, comment=f"Kommentar {number}")
+
+    story_purges = [
+        purge for purge in purges if any(url.endswith("/blog/esel/") for url in purge.args_kwargs["args"][0])
+    ]
+    assert len(story_purges) == 2  # at once, and once after the window for everything in it

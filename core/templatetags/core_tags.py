@@ -45,10 +45,10 @@ def nav_current(context, url):
 
 
 @register.simple_tag
-def site_generation():
-    """The current generation of the site cache, to key template fragments that must follow changes;
-    None while Redis is away (then keep nothing)."""
-    return site_cache.generation()
+def site_generation(*follows):
+    """The current generation of the site cache (and the counts of the kinds of change in `follows`), to
+    key template fragments that must follow changes; None while Redis is away (then keep nothing)."""
+    return site_cache.version(follows)
 
 
 @register.simple_tag
