@@ -14,15 +14,6 @@ pytestmark = pytest.mark.django_db
 CONTENT = b"%PDF-1.4 Vertrauliche Preisliste"
 
 
-@pytest.fixture
-def private_collection():
-    collection = Collection.get_first_root_node().add_child(name="Intern")
-    CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    return collection
-
-
 def document_in(collection):
     document = get_document_model()(title="Preisliste", collection=collection)
     document.file.save("preisliste.pdf", ContentFile(CONTENT), save=False)

@@ -11,19 +11,18 @@ import urllib.request
 
 import boto3
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 from blog.tests.factories import ImageFactory, make_image_file
 from core.storage import MediaStorage
+from tests.test_private_documents import CONTENT, document_in
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = b"%PDF-1.4 Vertrauliche Preisliste"
 BUCKET = "geschichten-media"
 REGION = "us-east-1"
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
@@ -72,25 +71,9 @@ def media_in_bucket(settings, s3_endpoint):
     assert isinstance(get_document_model()._meta.get_field("file").storage, MediaStorage)
 
 
-@pytest.fixture
-def private_collection():
-    collection = Collection.get_first_root_node().add_child(name="Intern")
-    CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    return collection
-
-
 @pytest.fixture(params=["private", "public"])
 def any_collection(request, private_collection):
     return private_collection if request.param == "private" else Collection.get_first_root_node()
-
-
-def document_in(collection):
-    document = get_document_model()(title="Preisliste", collection=collection)
-    document.file.save("preisliste.pdf", ContentFile(CONTENT), save=False)
-    document.save()
-    return document
 
 
 def anonymous_get(url):

@@ -1,13 +1,9 @@
 """Routing, site-wide data and whole pages come from core's caches (`core.routing`, `core.site_cache`,
 `core.page_cache`), and never outlive the change that ends them: tried on the real site."""
 
-from unittest import mock
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.db.backends.utils import CursorWrapper
-from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +16,7 @@ from core import site_cache
 from core.page_cache import PageCacheMiddleware
 from home.models import SiteSettings
 from home.tests.factories import StandardPageFactory
+from tests.test_production_settings import database_down
 
 pytestmark = pytest.mark.django_db
 
@@ -275,15 +272,6 @@ def test_a_page_rendered_while_a_change_commits_is_not_kept(visited):
 
 
 # While the database is away, readers get the last good copy of a page, never one that was withdrawn
-
-
-def database_down():
-    """Every query fails the way a stopped PostgreSQL makes it fail."""
-    return mock.patch.object(
-        CursorWrapper,
-        "execute",
-        side_effect=OperationalError("connection to server failed: Connection refused"),
-    )
 
 
 def test_while_the_database_is_away_readers_get_the_last_good_copy(client, visited):
