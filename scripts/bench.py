@@ -9,8 +9,12 @@ PostgreSQL and Redis on loopback) and, in a temporary directory, on loopback por
 - starts two gunicorns (`config.wsgi`, 2 sync workers each): "cold" with PAGE_CACHE_TIMEOUT=0 and
   "warm" with PAGE_CACHE_TIMEOUT=600; Varnish with deploy/varnish/default.vcl (its backends pointed at
   the warm gunicorn and at nginx) and nginx serving the story HTML saved from the app as a static file;
-- measures each with wrk (a warm-up run, then the measured run) and prints a table, also written to
-  var/bench/latest.md (and the raw numbers to var/bench/latest.json, the SQL to var/bench/queries.txt).
+- measures each with wrk (a warm-up run, then the measured run);
+- reads home, story index and the story through Varnish, quiet and then while a confirmer process
+  publishes comments at a steady rate (`--comment-rate`, default 20 per second; `--skip-comment-load`
+  leaves it out) and a task worker (`manage.py db_worker`) sends their purges to this Varnish;
+- prints a table, also written to var/bench/latest.md (and the raw numbers to var/bench/latest.json,
+  the SQL to var/bench/queries.txt).
 
 Everything it starts is stopped again. It exits non-zero only when the harness itself fails (a tool
 missing, a server not starting, a page not answering 200); missed targets are reported, not fatal.
@@ -56,6 +60,13 @@ TARGET_MARGINAL_MS = 0.05
 TARGET_P99_P50 = 1.25
 TARGET_WARM_VS_COLD = 5.0
 TARGET_HTML_KB = 160
+
+# Reads through Varnish while comments are published: at least this share of the quiet reads.
+TARGET_READS_UNDER_COMMENTS = 0.5
+PURGE_TASK = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
+# The host of the seeded site (`seed_demo`: localhost, port 80): the app's purges name it, so the reads
+# that are to be purged must ask for it too.
+SITE_HOST = "localhost"
 
 TOOLS = {"wrk": "wrk", "varnishd": "varnish", "nginx": "nginx"}
 
@@ -242,6 +253,99 @@ def run_inprocess(env, pages, timings, sql_file=None):
     return json.loads(line.removeprefix("BENCH-JSON "))
 
 
+def confirmer(stories, rate, progress_file, result_file):
+    """Runs in a child process with the production settings until TERM: publishes a new comment on each
+    of `stories` (slugs) in turn, `rate` per second, the way a reader's confirmation does (stored
+    unconfirmed when posted, then `confirm_comment`'s transaction: `initial_status` and `save()`, which
+    queues the purges). Writes how many it published to `progress_file` as it goes, and at the end, to
+    `result_file`, those counts and what became of the purge tasks queued meanwhile."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.models import Site
+
+    from blog.models import StoryPage
+    from comments.models import CommentConfirmation, CommentPolicy, CommentStatus, StoryComment
+    from comments.screening import initial_status
+
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    pages = {story.slug: story for story in StoryPage.objects.live().filter(slug__in=stories)}
+    pages = [pages[slug] for slug in stories]
+    content_type = ContentType.objects.get_for_model(StoryPage)
+    policy = CommentPolicy.for_site(Site.objects.get(is_default_site=True))
+    # A guest who has been published before: under the default moderation ("first time") a confirmed
+    # comment of theirs is published at once, as most confirmations on a lively site are.
+    guest = StoryComment.objects.published().filter(user__isnull=True, is_team=False).order_by("pk")
+    name, email = guest.values_list("user_name", "user_email").first()
+
+    def post(story, number):
+        comment = StoryComment(
+            content_type=content_type,
+            object_pk=str(story.pk),
+            site_id=settings.SITE_ID,
+            user_name=name,
+            user_email=email,
+            comment=f"Danke für diese Geschichte! (Kommentar {number} der Messung)",
+            ip_address="127.0.0.0",
+            submit_date=timezone.now(),
+            status=CommentStatus.UNCONFIRMED,
+        )
+        with transaction.atomic():
+            comment.save()
+            return CommentConfirmation.issue(comment, policy.confirmation_valid_days)
+
+    def confirm(token):
+        """`comments.views.confirm_comment` after its checks, without the request."""
+        confirmation = CommentConfirmation.objects.get(token_hash=CommentConfirmation.hash_token(token))
+        with transaction.atomic():
+            CommentConfirmation.objects.filter(pk=confirmation.pk, used_at__isnull=True).update(
+                used_at=timezone.now()
+            )
+            comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
+            comment.status = initial_status(comment, policy)
+            comment.save()
+        return comment.status
+
+    started_at = timezone.now()
+    started = next_at = time.monotonic()
+    statuses = {}
+    late = 0
+    Path(progress_file).write_text("0")
+    while not stopping:
+        number = sum(statuses.values())
+        status = confirm(post(pages[number % len(pages)], number))
+        statuses[status] = statuses.get(status, 0) + 1
+        Path(progress_file).write_text(str(statuses.get(CommentStatus.PUBLISHED, 0)))
+        next_at += 1 / rate
+        delay = next_at - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        else:  # behind the schedule: on at once, but no burst to catch up
+            late += 1
+            next_at = time.monotonic()
+    seconds = time.monotonic() - started
+
+    purges = DBTaskResult.objects.filter(task_path=PURGE_TASK, enqueued_at__gte=started_at)
+    sent = purges.successful().values_list("args_kwargs", flat=True)
+    result = {
+        "seconds": seconds,
+        "published": statuses.get(CommentStatus.PUBLISHED, 0),
+        "statuses": statuses,
+        "late": late,
+        "purges_queued": purges.count(),
+        "purges_sent": len(sent),
+        "purged_urls": sum(len(args_kwargs["args"][0]) for args_kwargs in sent),
+        "purges_failed": purges.failed().count(),
+    }
+    Path(result_file).write_text(json.dumps(result), encoding="utf-8")
+
+
 # wrk
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -254,8 +358,10 @@ def duration_ms(text):
     return float(match[1]) * UNITS[match[2]]
 
 
-def wrk(tool, url, args, seconds, connections, threads):
+def wrk(tool, url, args, seconds, connections, threads, headers=()):
     command = [tool, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
     # A slow page is measured, not counted as timeouts (wrk's default gives up after 2 s).
     command += ["--timeout", "60s", url]
     result = subprocess.run(command, capture_output=True, text=True)
@@ -276,12 +382,15 @@ def latency_only(measured):
     return {"p50_ms": measured["p50_ms"], "p99_ms": measured["p99_ms"]}
 
 
-def measure(tool, url, args, settle_url=None, connections=None):
+def measure(tool, url, args, settle_url=None, connections=None, headers=(), starting=None):
+    """A warm-up run, then the measured run (`starting()` is called between them)."""
     # At the app's own concurrency one wrk thread is plenty, and leaves the CPU to the workers.
     connections, threads = (connections, 1) if connections else (args.connections, args.threads)
-    wrk(tool, url, args, args.warmup, connections, threads)
+    wrk(tool, url, args, args.warmup, connections, threads, headers)
     settle(settle_url)
-    output = wrk(tool, url, args, args.duration, connections, threads)
+    if starting:
+        starting()
+    output = wrk(tool, url, args, args.duration, connections, threads, headers)
     settle(settle_url)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     p50 = re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE)
@@ -480,8 +589,47 @@ def render_table(results):
             status(kb <= TARGET_HTML_KB),
         ],
     ]
+    load = r.get("comment_load")
+    if load:
+        ratios = {label: comment_ratio(load, key) for key, label in load["rows"]}
+        lowest = min(ratios, key=ratios.get)
+        derived.append(
+            [
+                "reads through Varnish while comments are published / quiet (req/s, lowest)",
+                f"{ratios[lowest]:.3f}x ({lowest})",
+                f"≥ {TARGET_READS_UNDER_COMMENTS}x",
+                status(ratios[lowest] >= TARGET_READS_UNDER_COMMENTS),
+            ]
+        )
     derived_table = _markdown(["derived", "value", "target", ""], derived)
     return table, derived_table
+
+
+def comment_ratio(load, key):
+    return load["loaded"][key]["rps"] / load["quiet"][key]["rps"]
+
+
+def comment_load_table(load):
+    rows = []
+    for key, label in load["rows"]:
+        quiet, loaded = load["quiet"][key], load["loaded"][key]
+        rows.append(
+            [
+                label,
+                f"{quiet['rps']:.0f}",
+                f"{quiet['p50_ms']:.2f} / {quiet['p99_ms']:.2f} ms",
+                f"{loaded['rps']:.0f}",
+                f"{loaded['p50_ms']:.2f} / {loaded['p99_ms']:.2f} ms",
+                f"{comment_ratio(load, key):.3f}x",
+                loaded["hit_rate"],
+                str(loaded["app_fetches"]),
+                str(loaded["published"]),
+                str(loaded["bans"]),
+            ]
+        )
+    header = ["through Varnish", "quiet req/s", "quiet p50 / p99", "req/s", "p50 / p99", "ratio"]
+    header += ["hits", "app fetches", "comments", "purges"]
+    return _markdown(header, rows)
 
 
 def _markdown(header, rows):
@@ -500,9 +648,28 @@ def _markdown(header, rows):
     )
 
 
+def comment_load_notes(load, args):
+    if not load:
+        return []
+    c = load["confirmer"]
+    return [
+        f"- reads while comments are published: wrk as above, one run per page, each through Varnish with "
+        f"`Host: {SITE_HOST}` (the seeded site's host, which the purges name), first quiet, then while a "
+        f"confirmer published {c['published']} comments in {c['seconds']:.0f} s ({c['published'] / c['seconds']:.1f} "
+        f"per second of {load['rate']:g} asked; {c['late']} behind the schedule) on the stories with "
+        + ", ".join(str(size) for size in SIZES)
+        + " comments in turn, each posted unconfirmed and then confirmed as `confirm_comment` does "
+        "(`initial_status`, `save()`). The task worker (`db_worker`) sent "
+        f"{c['purges_sent']} of the {c['purges_queued']} purge tasks queued meanwhile "
+        f"({c['purged_urls']} URLs, {c['purges_failed']} failed). hits, app fetches, comments and purges "
+        "(bans Varnish received) count the measured run of each page.",
+    ]
+
+
 def report(results):
     table, derived = render_table(results)
     m, v, args = results["machine"], results["versions"], argparse.Namespace(**results["settings"])
+    load = results.get("comment_load")
     lines = [
         f"Run {results['started']} ({results['seconds']:.0f} s in all), commit {results['commit']}; "
         f"load average before the run {results['load_before']:.1f} (anything else running on the "
@@ -510,6 +677,7 @@ def report(results):
         "",
         table,
         "",
+        *(["Reads while comments are published:", "", comment_load_table(load), ""] if load else []),
         derived,
         "",
         f"- wrk: {args.threads} threads, {args.connections} connections; for the pages the app renders, req/s "
@@ -518,6 +686,7 @@ def report(results):
         f"{args.warmup} s warm-up (requests: how many the measured run completed); gunicorn {v['gunicorn']} "
         f"with {GUNICORN_WORKERS} sync workers per instance; front cache: "
         f"{results['vcl']} (hit rate during its run: {results['front_hit_rate']}).",
+        *comment_load_notes(results.get("comment_load"), args),
         "- queries: per request in the steady state (third request), Django's test client under the "
         "production settings and database, PAGE_CACHE_TIMEOUT=0 (warm row: "
         f"{args.page_cache_timeout}); in-process: median of repeated whole requests the same way "
@@ -690,7 +859,7 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
         (f"story-{SHOWN}-static", f"story, {SHOWN} comments, static file (nginx)", ports["static"], shown),
     ]
     measured = {}
-    hit_rate = "?"
+    front_hit_rate = "?"
     for key, label, port, path in rows:
         url = f"http://{HOST}:{port}{path}"
         log(f"wrk {label}: {url}")
@@ -710,15 +879,16 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
         else:
             measured[key] = measure(tools["wrk"], url, args, settle_url)
         if before is not None:
-            after = varnish_counters(varnish_dir)
-            hits = after.get("MAIN.cache_hit", 0) - before.get("MAIN.cache_hit", 0)
-            misses = after.get("MAIN.cache_miss", 0) - before.get("MAIN.cache_miss", 0)
-            if hits + misses:
-                hit_rate = f"{100 * hits / (hits + misses):.2f} %"
+            front_hit_rate = hit_rate(before, varnish_counters(varnish_dir))
         m = measured[key]
         log(f"  {m['rps']:.0f} req/s, p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms")
         if m["non_2xx"] or m["socket_errors"]:
             log(f"  WARNING: {m['non_2xx']} non-2xx responses, socket errors: {m['socket_errors'] or 'none'}")
+
+    comment_load = None
+    if not args.skip_comment_load:
+        watched = [*servers.values(), nginx_info, varnish_info]
+        comment_load = measure_under_comments(args, tools, ports, work, processes, warm_env, stories, watched)
 
     results = {
         "started": started_at,
@@ -734,7 +904,8 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
         "html_bytes": len(html),
         "stories": facts,
         "vcl": vcl_source,
-        "front_hit_rate": hit_rate,
+        "front_hit_rate": front_hit_rate,
+        "comment_load": comment_load,
         "machine": machine(),
         "versions": versions(tools, cold["database"]),
         "settings": {
@@ -743,6 +914,7 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
             "duration": args.duration,
             "warmup": args.warmup,
             "page_cache_timeout": args.page_cache_timeout,
+            "comment_rate": args.comment_rate,
         },
     }
     text = report(results)
@@ -752,6 +924,103 @@ def run(args, tools, ports, work, processes, started, started_at, load_before):
     print(text)
     log(f"Written to {OUT.relative_to(ROOT)}/latest.md (raw: latest.json, SQL per page: queries.txt)")
     return 0
+
+
+# Reads while comments are published
+
+FRONT_COUNTERS = ("MAIN.cache_hit", "MAIN.cache_miss", "MAIN.bans_added", "MAIN.backend_req")
+
+
+def measure_under_comments(args, tools, ports, work, processes, warm_env, stories, watched):
+    """Reads through Varnish (home, story index, the story with SHOWN comments), first quiet, then while a
+    confirmer publishes comments on the bench stories at `--comment-rate` per second and a task worker
+    (`db_worker`) sends their purges to this Varnish, as in production. The reads ask for the seeded
+    site's host, the one the purges name."""
+    varnish_dir, shown = work / "varnish", stories[SHOWN]["url"]
+    purging_env = {**warm_env, "FRONTEND_CACHE_PURGE_URL": f"http://{HOST}:{ports['front']}"}
+    log("Working off the task queue seeding left, then starting a task worker (db_worker)")
+    manage(purging_env, "db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v0")
+    worker_log = work / "db-worker.log"
+    worker_cmd = [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"]
+    worker = processes.start("task worker (db_worker)", worker_cmd, worker_log, purging_env)
+    watched = [*watched, ("db_worker", worker, worker_log)]
+
+    pages = [("home", "home `/`", "/"), ("index", "story index `/blog/`", "/blog/")]
+    pages.append((f"story-{SHOWN}", f"story, {SHOWN} comments", shown))
+    progress_file, result_file = work / "confirmer-progress", work / "confirmer-result.json"
+
+    def published():
+        return int(progress_file.read_text() or 0) if progress_file.exists() else 0
+
+    def read(label, path):
+        url = f"http://{HOST}:{ports['front']}{path}"
+        log(f"wrk {label} through Varnish: {url} (Host: {SITE_HOST})")
+        for info in watched:
+            processes.check(*info)
+        before = {}
+
+        def starting():
+            before.update(varnish_counters(varnish_dir, FRONT_COUNTERS), published=published())
+
+        measured = measure(tools["wrk"], url, args, headers=[f"Host: {SITE_HOST}"], starting=starting)
+        after = {**varnish_counters(varnish_dir, FRONT_COUNTERS), "published": published()}
+        measured.update(
+            hit_rate=hit_rate(before, after),
+            app_fetches=counted(before, after, "MAIN.backend_req"),
+            bans=counted(before, after, "MAIN.bans_added"),
+            published=counted(before, after, "published"),
+        )
+        log(
+            f"  {measured['rps']:.0f} req/s, p50 {measured['p50_ms']:.2f} ms, p99 {measured['p99_ms']:.2f} ms; "
+            f"hits {measured['hit_rate']}, {measured['app_fetches']} fetches from the app, "
+            f"{measured['published']} comments published, {measured['bans']} purges received"
+        )
+        return measured
+
+    quiet = {key: read(f"{label}, quiet", path) for key, label, path in pages}
+
+    spec = json.dumps(
+        {
+            "stories": [stories[size]["slug"] for size in SIZES],
+            "rate": args.comment_rate,
+            "progress_file": str(progress_file),
+            "result_file": str(result_file),
+        }
+    )
+    confirmer_log = work / "confirmer.log"
+    name = f"the confirmer ({args.comment_rate:g} comments per second on the bench stories in turn)"
+    command = [PYTHON, __file__, "--confirmer", spec]
+    confirmer_info = ("confirmer", processes.start(name, command, confirmer_log, purging_env), confirmer_log)
+    deadline = time.monotonic() + 60
+    while not progress_file.exists():
+        processes.check(*confirmer_info)
+        if time.monotonic() > deadline:
+            raise HarnessError("The confirmer did not start publishing within 60 s")
+        time.sleep(0.2)
+    watched.append(confirmer_info)
+    loaded = {key: read(f"{label}, while comments are published", path) for key, label, path in pages}
+
+    process = confirmer_info[1]
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired as error:
+        raise HarnessError("The confirmer did not stop within 60 s") from error
+    if process.returncode != 0 or not result_file.exists():
+        tail = confirmer_log.read_text(errors="replace")[-3000:]
+        raise HarnessError(f"The confirmer failed ({process.returncode}):\n{tail}")
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    log(
+        f"  {result['published']} comments published in {result['seconds']:.0f} s; the worker sent "
+        f"{result['purges_sent']} of {result['purges_queued']} purge tasks queued meanwhile"
+    )
+    return {
+        "rate": args.comment_rate,
+        "rows": [(key, label) for key, label, _path in pages],
+        "quiet": quiet,
+        "loaded": loaded,
+        "confirmer": result,
+    }
 
 
 def start_varnish(tools, work, ports, vcl_text, shown, processes):
@@ -774,27 +1043,27 @@ def start_varnish(tools, work, ports, vcl_text, shown, processes):
     return info
 
 
-def varnish_counters(varnish_dir):
-    result = subprocess.run(
-        [
-            find_tool("varnishstat") or "varnishstat",
-            "-n",
-            str(varnish_dir),
-            "-1",
-            "-f",
-            "MAIN.cache_hit",
-            "-f",
-            "MAIN.cache_miss",
-        ],
-        capture_output=True,
-        text=True,
-    )
+def varnish_counters(varnish_dir, names=("MAIN.cache_hit", "MAIN.cache_miss")):
+    command = [find_tool("varnishstat") or "varnishstat", "-n", str(varnish_dir), "-1"]
+    for name in names:
+        command += ["-f", name]
+    result = subprocess.run(command, capture_output=True, text=True)
     counters = {}
     for line in result.stdout.splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[1].isdigit():
             counters[parts[0]] = int(parts[1])
     return counters
+
+
+def counted(before, after, name):
+    return after.get(name, 0) - before.get(name, 0)
+
+
+def hit_rate(before, after):
+    """Varnish's hits among its lookups between two readings of its counters ("?" without lookups)."""
+    hits, misses = counted(before, after, "MAIN.cache_hit"), counted(before, after, "MAIN.cache_miss")
+    return f"{100 * hits / (hits + misses):.2f} %" if hits + misses else "?"
 
 
 def git_commit():
@@ -825,12 +1094,29 @@ def main():
     parser.add_argument(
         "--report", metavar="JSON", type=Path, help="only print the table again from a saved latest.json"
     )
+    parser.add_argument(
+        "--comment-rate",
+        type=float,
+        default=20,
+        help="comments published per second while Varnish is read (default 20)",
+    )
+    parser.add_argument(
+        "--skip-comment-load",
+        action="store_true",
+        help="leave out the reads through Varnish while comments are published",
+    )
     parser.add_argument("--inprocess", metavar="JSON", help=argparse.SUPPRESS)
+    parser.add_argument("--confirmer", metavar="JSON", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inprocess:
         sys.path.insert(0, str(ROOT))
         spec = json.loads(args.inprocess)
         inprocess(spec["pages"], spec["timings"], spec["host"], spec["sql_file"])
+        return 0
+    if args.confirmer:
+        sys.path.insert(0, str(ROOT))
+        spec = json.loads(args.confirmer)
+        confirmer(spec["stories"], spec["rate"], spec["progress_file"], spec["result_file"])
         return 0
     if args.report:
         print(report(json.loads(args.report.read_text(encoding="utf-8"))), end="")
