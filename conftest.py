@@ -5,7 +5,7 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from blog.tests.factories import StoryIndexPageFactory
-from blog.tests.front_cache import purged  # noqa: F401 - records front-cache purges, for every app's tests
+from blog.tests.front_cache import front_cache, purged, refreshed  # noqa: F401 - records front-cache purges
 from core.tests.fake_redis import redis  # noqa: F401 - a Redis that goes away and comes back, for every app's tests
 from home.tests.factories import HomePageFactory
 

@@ -6,7 +6,8 @@ A purge is queued in the transaction that makes the change: in production the ta
 table, so the change and its purge are stored together or not at all, and nothing that runs after the
 commit can fail and leave a stale copy behind (or answer 503 for a change that was stored). The queue
 sends it once more a few seconds later: a page rendered from the old data while the change committed can
-reach the front cache after the first purge.
+reach the front cache after the first purge. A change that only adds to the pages refreshes them behind
+the readers instead (`core.frontend_cache`).
 """
 
 import contextlib
@@ -24,6 +25,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
 from . import page_cache
+from .frontend_cache import refresh_urls_task
 
 SECOND_PURGE_AFTER = datetime.timedelta(seconds=3)
 
@@ -33,13 +35,16 @@ _batch = threading.local()
 def purge_urls(urls, withdraw=True, window=0):
     """Queues the purge of `urls` now (in the current transaction), and again a few seconds later where
     the task queue can wait (not in development and tests, where tasks run at once). The page cache's
-    copies of them are out of date once the change commits (`page_cache.changed`); unless the change only
-    adds to the pages (a comment shown), their last good copies are withdrawn too (`page_cache.withdraw`):
-    what was taken away never comes back, not even while the database is away.
+    copies of them are out of date once the change commits (`page_cache.changed`).
 
-    With a `window` (seconds), an address purged within the last window is left to that purge's second
-    round, which then comes only after the window: a page whose discussion changes many times a second
-    leaves the front cache a few times, not every time."""
+    Unless the change only adds to the pages (a comment shown), what was taken away must never come
+    back: their last good copies are withdrawn (`page_cache.withdraw`), and the front cache drops every
+    copy at once. A change that only adds refreshes the front cache's copies instead: readers keep the
+    old one while it fetches the new one (`core.frontend_cache`).
+
+    With a `window` (seconds), an address refreshed within the last window is left to that refresh's
+    second round, which then comes only after the window: a page whose discussion grows many times a
+    second is fetched anew a few times, not every time. Withdrawals never wait for a window."""
     urls = sorted({url for url in urls if url})
     paths = {urlsplit(url).path for url in urls}
     if withdraw:
@@ -49,14 +54,17 @@ def purge_urls(urls, withdraw=True, window=0):
     transaction.on_commit(lambda: page_cache.changed(paths), robust=True)
     if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    if window:
+    if withdraw:
+        window = 0
+    elif window:
         urls = purged_within_window_left_out(urls, window)
         if not urls:
             return
-    purge_urls_from_cache_task.enqueue(urls)
+    purge_task = purge_urls_from_cache_task if withdraw else refresh_urls_task
+    purge_task.enqueue(urls)
     if default_task_backend.supports_defer:
         later = timezone.now() + datetime.timedelta(seconds=window) + SECOND_PURGE_AFTER
-        purge_urls_from_cache_task.using(run_after=later).enqueue(urls)
+        purge_task.using(run_after=later).enqueue(urls)
 
 
 def purged_within_window_left_out(urls, window):

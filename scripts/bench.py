@@ -63,7 +63,11 @@ TARGET_HTML_KB = 160
 
 # Reads through Varnish while comments are published: at least this share of the quiet reads.
 TARGET_READS_UNDER_COMMENTS = 0.5
-PURGE_TASK = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
+# What a comment sets off in the front cache: a purge (a comment hidden) or a refresh (a comment shown).
+PURGE_TASKS = (
+    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+    "core.frontend_cache.refresh_urls_task",
+)
 # The host of the seeded site (`seed_demo`: localhost, port 80): the app's purges name it, so the reads
 # that are to be purged must ask for it too.
 SITE_HOST = "localhost"
@@ -331,7 +335,7 @@ def confirmer(stories, rate, progress_file, result_file):
             next_at = time.monotonic()
     seconds = time.monotonic() - started
 
-    purges = DBTaskResult.objects.filter(task_path=PURGE_TASK, enqueued_at__gte=started_at)
+    purges = DBTaskResult.objects.filter(task_path__in=PURGE_TASKS, enqueued_at__gte=started_at)
     sent = purges.successful().values_list("args_kwargs", flat=True)
     result = {
         "seconds": seconds,
@@ -662,7 +666,8 @@ def comment_load_notes(load, args):
         "(`initial_status`, `save()`). The task worker (`db_worker`) sent "
         f"{c['purges_sent']} of the {c['purges_queued']} purge tasks queued meanwhile "
         f"({c['purged_urls']} URLs, {c['purges_failed']} failed). hits, app fetches, comments and purges "
-        "(bans Varnish received) count the measured run of each page.",
+        "(what Varnish received: a soft purge for a comment shown, a ban for one hidden; each adds a ban) "
+        "count the measured run of each page.",
     ]
 
 

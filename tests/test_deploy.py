@@ -147,7 +147,7 @@ def test_production_stack_comes_from_the_environment(production_env):
     assert settings["default_storage"] == "FileSystemStorage"
     assert settings["frontend_cache"] == {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "core.frontend_cache.VarnishBackend",
             "LOCATION": "http://varnish.internal:6081",
         }
     }

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 FRONT_CACHE = {"test": {"BACKEND": f"{RecordingBackend.__module__}.RecordingBackend"}}
 PURGE_TASK = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
+REFRESH_TASK = "core.frontend_cache.refresh_urls_task"
 
 
 @pytest.fixture
@@ -50,8 +51,10 @@ def test_a_confirmation_whose_purge_cannot_be_queued_is_not_stored(reader, clien
     with (
         override_settings(WAGTAILFRONTENDCACHE=FRONT_CACHE),
         mock.patch("core.purging.purge_urls_from_cache_task") as purge_task,
+        mock.patch("core.purging.refresh_urls_task") as refresh_task,
     ):
         purge_task.enqueue.side_effect = OperationalError("Datenbank weg")
+        refresh_task.enqueue.side_effect = OperationalError("Datenbank weg")
         response = reader.post(link)
 
     assert response.status_code == 503
@@ -61,22 +64,48 @@ def test_a_confirmation_whose_purge_cannot_be_queued_is_not_stored(reader, clien
     assert reader.post(link).status_code == 302
 
 
+def queued_for(story, task_path):
+    return [
+        task
+        for task in DBTaskResult.objects.filter(task_path=task_path)
+        if any(url.endswith(story.url) for url in task.args_kwargs["args"][0])
+    ]
+
+
+def now_and_a_little_later(tasks):
+    """The same addresses queued twice: once to run at once, once a few seconds later."""
+    assert len(tasks) == 2
+    assert len({str(task.args_kwargs) for task in tasks}) == 1
+    soon = timezone.now() + datetime.timedelta(minutes=1)
+    waiting = [task.run_after - task.enqueued_at for task in tasks if task.run_after < soon]
+    assert len(waiting) == 1  # the other one runs at once
+    return waiting[0]
+
+
 @override_settings(TASKS=DATABASE_TASKS, WAGTAILFRONTENDCACHE=FRONT_CACHE)
-def test_a_published_comment_queues_its_purge_now_and_once_more_a_little_later(story, policy):
+def test_a_published_comment_queues_its_refresh_now_and_once_more_a_little_later(story, policy):
     comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
     DBTaskResult.objects.all().delete()
 
     comment.status = CommentStatus.PUBLISHED
     comment.save()
 
-    purges = [
-        purge
-        for purge in DBTaskResult.objects.filter(task_path=PURGE_TASK)
-        if any(url.endswith(story.url) for url in purge.args_kwargs["args"][0])
-    ]
-    assert len(purges) == 2
-    assert len({str(purge.args_kwargs) for purge in purges}) == 1  # the same addresses twice
-    soon = timezone.now() + datetime.timedelta(minutes=1)
-    waiting = [purge.run_after - purge.enqueued_at for purge in purges if purge.run_after < soon]
-    assert len(waiting) == 1  # the other one runs at once
-    assert datetime.timedelta(seconds=2) <= waiting[0] <= datetime.timedelta(seconds=15)
+    later = now_and_a_little_later(queued_for(story, REFRESH_TASK))
+    assert datetime.timedelta(seconds=2) <= later <= datetime.timedelta(seconds=15)
+    assert queued_for(story, PURGE_TASK) == []  # readers keep the old copy while the new one is fetched
+
+
+@override_settings(TASKS=DATABASE_TASKS, WAGTAILFRONTENDCACHE=FRONT_CACHE)
+def test_a_hidden_comment_is_purged_at_once_even_right_after_one_was_shown(story, policy):
+    hidden = StoryCommentFactory(story=story, status=CommentStatus.PUBLISHED)
+    shown = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    shown.status = CommentStatus.PUBLISHED
+    shown.save()  # opens the story's refresh window
+    DBTaskResult.objects.all().delete()
+
+    hidden.status = CommentStatus.REMOVED
+    hidden.save()
+
+    later = now_and_a_little_later(queued_for(story, PURGE_TASK))
+    assert datetime.timedelta(seconds=2) <= later <= datetime.timedelta(seconds=5)  # no window to wait for
+    assert queued_for(story, REFRESH_TASK) == []

@@ -68,33 +68,50 @@ def test_a_closed_discussion_replaces_the_cached_page(client, story_index, page_
 # The front cache (Varnish) is purged like the page cache
 
 
-@pytest.mark.parametrize("before, after", [("pending", "published"), ("published", "removed")])
+@pytest.mark.parametrize(
+    "before, after, kind",
+    [("pending", "published", "refreshed"), ("published", "removed", "purged")],
+)
 def test_comments_shown_or_hidden_together_purge_their_story_once(
-    story, purged, django_capture_on_commit_callbacks, before, after
+    story, front_cache, django_capture_on_commit_callbacks, before, after, kind
 ):
     with django_capture_on_commit_callbacks(execute=True), purging.batch():
         comments = StoryCommentFactory.create_batch(3, story=story, status=before)
         for comment in comments:
             comment.status = after
             comment.save()
-    assert sorted(purged) == sorted(STORY_URLS)  # each URL once: one purge for all three
+    assert sorted(getattr(front_cache, kind)) == sorted(STORY_URLS)  # each URL once: one for all three
 
 
-def test_a_bulk_approval_purges_each_story_once(
-    story, purged, django_capture_on_commit_callbacks, admin_user
+def test_a_bulk_approval_refreshes_each_story_once(
+    story, front_cache, django_capture_on_commit_callbacks, admin_user
 ):
     comments = StoryCommentFactory.create_batch(3, story=story, status=CommentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
         ApproveBulkAction.execute_action(comments, user=admin_user)
-    assert sorted(purged) == sorted(STORY_URLS)
+    assert sorted(front_cache.refreshed) == sorted(STORY_URLS)
+    assert front_cache.purged == []
 
 
-def test_a_single_comment_shown_purges_its_story(story, purged, django_capture_on_commit_callbacks):
+def test_a_comment_shown_refreshes_its_story_behind_the_readers(
+    story, front_cache, django_capture_on_commit_callbacks
+):
     comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
         comment.status = CommentStatus.PUBLISHED
         comment.save()
-    assert sorted(purged) == sorted(STORY_URLS)
+    assert sorted(front_cache.refreshed) == sorted(STORY_URLS)
+    assert front_cache.purged == []  # adding a comment takes nothing away: no reader waits for the render
+
+
+def test_a_comment_hidden_purges_its_story_at_once(story, front_cache, django_capture_on_commit_callbacks):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PUBLISHED)
+    front_cache.refreshed.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.status = CommentStatus.SPAM
+        comment.save()
+    assert sorted(front_cache.purged) == sorted(STORY_URLS)  # nobody gets the copy that shows it again
+    assert front_cache.refreshed == []
 
 
 def test_a_waiting_comment_purges_nothing(story, purged, django_capture_on_commit_callbacks):
@@ -145,14 +162,12 @@ def test_a_comment_shown_keeps_every_other_page_in_the_page_cache(client, story,
     assert other.title in home.content.decode()
 
 
-def test_comments_shown_in_quick_succession_purge_their_story_once_per_window(
+def test_comments_shown_in_quick_succession_refresh_their_story_once_per_window(
     story, django_capture_on_commit_callbacks, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "blog.tests.front_cache.RecordingBackend"}}
-    purges = DBTaskResult.objects.filter(
-        task_path="wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
-    )
+    purges = DBTaskResult.objects.filter(task_path="core.frontend_cache.refresh_urls_task")
 
     for number in range(5):
         with django_capture_on_commit_callbacks(execute=True):

@@ -151,11 +151,12 @@ if env("S3_BUCKET"):
         },
     }
 
-# Front cache (Varnish or any proxy that understands PURGE): Wagtail purges pages when they change.
+# Front cache (Varnish with deploy/varnish/default.vcl): pages are purged when they change, refreshed
+# behind the readers when a change only adds to them (core.frontend_cache).
 if env("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "core.frontend_cache.VarnishBackend",
             "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
         }
     }

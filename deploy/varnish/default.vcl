@@ -1,6 +1,7 @@
 vcl 4.1;
 # Varnish 7.1 (Debian bookworm) in front of the app servers: keeps what anonymous readers see, passes
-# everything personal, obeys the app's Cache-Control and bans pages when Wagtail sends PURGE.
+# everything personal, obeys the app's Cache-Control, bans pages when the app sends PURGE and refreshes
+# them behind the readers when it sends a soft one.
 #
 # As shipped, this file describes the loopback stack of `scripts/prod-stack.sh` (which copies it and puts
 # in its own ports). For real hosts, change the backends (one per gunicorn), the probe's Host header (one
@@ -8,6 +9,7 @@ vcl 4.1;
 # (the web server or bucket that serves MEDIA_ROOT); see docs/deploy.md.
 
 import directors;
+import purge;
 import std;
 
 # The probe asks the app for /readyz: 200 while it can give readers pages (PostgreSQL or Redis answers:
@@ -94,9 +96,12 @@ sub vcl_recv {
     }
     unset req.http.X-Language;
 
-    # Wagtail's HTTPBackend: PURGE <page path> with the site's Host. Banned, not purged, so every
-    # language copy and every query string of the page (?page=2) goes at once. The ban names only obj.*
-    # fields, so the ban lurker can clean up in the background.
+    # The app's purges (core.frontend_cache): PURGE <page path> with the site's Host. Copies of the page
+    # with a query string (?page=2) are banned; the ban names only obj.* fields, so the ban lurker can
+    # clean up in the background. The page itself (every language and scheme: one hash, see vcl_hash)
+    # is banned too, unless the purge is soft (`X-Purge: soft`, sent when a change only adds, such as a
+    # comment shown): then its copies expire now but stay in grace, so readers get them for a few more
+    # seconds while the first of them triggers the fetch of the new page (vcl_hit and vcl_miss).
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -104,10 +109,14 @@ sub vcl_recv {
         if (!req.http.host) {
             return (synth(400, "PURGE needs a Host header"));
         }
-        ban("obj.http.X-Host == " + req.http.host +
-            " && obj.http.X-Url ~ ^" +
-            regsuball(regsub(req.url, "\?.*$", ""), "[.*+?^$()\[\]{}|\\]", "\\\0") +
-            "(\?|$)");
+        set req.url = regsub(req.url, "\?.*$", "");
+        set req.http.X-Url-Pattern = "^" + regsuball(req.url, "[.*+?^$()\[\]{}|\\]", "\\\0");
+        if (req.http.X-Purge == "soft") {
+            ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ " + req.http.X-Url-Pattern + "\?");
+            set req.hash_ignore_busy = true;
+            return (hash);
+        }
+        ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ " + req.http.X-Url-Pattern + "(\?|$)");
         return (synth(200, "Banned"));
     }
 
@@ -146,7 +155,9 @@ sub vcl_recv {
     return (hash);
 }
 
-# German and English copies of a page are separate objects, and so are http and https ones.
+# One hash per address and host. Its copies differ by what the app and the VCL name in Vary: the language
+# cookie (the app's `Vary: Cookie`, Cookie normalised in vcl_recv) and the scheme (X-Forwarded-Proto,
+# added in vcl_backend_response), so a soft purge reaches all of them at once.
 sub vcl_hash {
     hash_data(req.url);
     if (req.http.host) {
@@ -154,15 +165,22 @@ sub vcl_hash {
     } else {
         hash_data(server.ip);
     }
-    if (req.http.X-Language) {
-        hash_data(req.http.X-Language);
-    }
-    # Copies fetched over https (through the TLS proxy) are kept apart from plain http ones, so the app's
-    # redirect from http:// to https:// is never served to an https:// request (a redirect loop).
-    if (req.http.X-Forwarded-Proto == "https") {
-        hash_data("https");
-    }
     return (lookup);
+}
+
+# A soft purge (see vcl_recv): every copy of the page expires now and stays in grace.
+sub vcl_hit {
+    if (req.method == "PURGE") {
+        purge.soft(0s);
+        return (synth(200, "Refreshed"));
+    }
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE") {
+        purge.soft(0s);
+        return (synth(200, "Refreshed"));
+    }
 }
 
 sub vcl_backend_fetch {
@@ -200,6 +218,13 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
         set beresp.uncacheable = true;
         return (deliver);
+    }
+    # Copies fetched over https (through the TLS proxy) are kept apart from plain http ones, so the app's
+    # redirect from http:// to https:// is never served to an https:// request (a redirect loop).
+    if (beresp.http.Vary) {
+        set beresp.http.Vary = beresp.http.Vary + ", X-Forwarded-Proto";
+    } else {
+        set beresp.http.Vary = "X-Forwarded-Proto";
     }
     # Uploads have unique names; without a Cache-Control of their own they are kept for a day.
     if (bereq.url ~ "^/media/" && !beresp.http.Cache-Control) {
@@ -244,4 +269,9 @@ sub vcl_deliver {
     }
     unset resp.http.X-Url;
     unset resp.http.X-Host;
+    # The scheme in Vary is Varnish's own business (vcl_backend_response).
+    set resp.http.Vary = regsub(resp.http.Vary, "(^|,\s*)X-Forwarded-Proto$", "");
+    if (resp.http.Vary == "") {
+        unset resp.http.Vary;
+    }
 }

@@ -338,6 +338,50 @@ def test_host_spellings_share_one_copy_and_https_gets_its_own(story):
     assert over_https.headers["X-Cache"] == "MISS"
 
 
+# A change that only adds (a comment shown) refreshes a page behind its readers; one that takes away
+# (a comment hidden) leaves no copy to serve. The app's side of it: core/tests/test_frontend_cache.py.
+
+
+def send_purge(path, soft=False):
+    response = requests.request(
+        "PURGE",
+        VARNISH + path,
+        headers={"Host": VARNISH.split("://", 1)[1], **({"X-Purge": "soft"} if soft else {})},
+        timeout=TIMEOUT,
+    )
+    assert response.status_code == 200, response.text[:500]
+
+
+def copy_served(response):
+    """Which stored copy Varnish answered with: the id of the fetch that stored it (None on a miss)."""
+    ids = response.headers["X-Varnish"].split()
+    return ids[1] if len(ids) == 2 else None
+
+
+def test_a_soft_purge_serves_the_old_copy_while_the_new_one_is_fetched(story):
+    https = {"X-Forwarded-Proto": "https"}
+    old = copy_served(cached_in_varnish(story["path"]))
+    get(VARNISH + story["path"], headers=https)
+    old_https = copy_served(get(VARNISH + story["path"], headers=https))
+    get(VARNISH + story["path"] + "?seite=2")
+
+    send_purge(story["path"], soft=True)
+
+    assert copy_served(get(VARNISH + story["path"])) == old  # at once, from the copy it had
+    assert copy_served(get(VARNISH + story["path"], headers=https)) == old_https  # every variant
+    assert get(VARNISH + story["path"] + "?seite=2").headers["X-Cache"] == "MISS"  # others are banned
+    deadline = time.monotonic() + 2
+    while copy_served(get(VARNISH + story["path"])) in (old, None):
+        assert time.monotonic() < deadline, "Varnish did not fetch the new copy within 2 s"
+        time.sleep(POLL_STEP)
+
+
+def test_a_purge_leaves_no_copy_to_serve(story):
+    cached_in_varnish(story["path"])
+    send_purge(story["path"])
+    assert get(VARNISH + story["path"]).headers["X-Cache"] == "MISS"
+
+
 def test_only_renditions_are_served_from_the_media_directory():
     """Documents go through the app's document view (private collections) and original uploads stay with
     the app; their files stay behind, while renditions pass to the media server."""
@@ -411,8 +455,9 @@ def app_master_pids():
 
 def purged_just_before(story):
     """The story, its index and home in the app's page cache, then purged everywhere the way a comment
-    shown on the story purges them; returns once the task worker has sent the purge to Varnish (asking
-    Varnish would fetch the pages again)."""
+    shown on the story purges them, once the task worker has sent the (soft) purge to Varnish (asking
+    Varnish would fetch the pages again); then banned from Varnish, as if its few seconds of grace for
+    them had run out, so they must come from the app servers."""
     paths = (story["path"], story["index_path"], "/")
     for path in paths:
         cached_in_varnish(path)
@@ -426,15 +471,15 @@ from blog.purging import purge_story_with_change
 queued = timezone.now()
 with transaction.atomic():
     purge_story_with_change({story["id"]}, withdraw=False)
-purges = DBTaskResult.objects.filter(
-    task_path="wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task", enqueued_at__gte=queued
-)
+purges = DBTaskResult.objects.filter(task_path="core.frontend_cache.refresh_urls_task", enqueued_at__gte=queued)
 deadline = time.monotonic() + 10
 while not purges.filter(status="SUCCESSFUL").exists():
     assert time.monotonic() < deadline, "the purge was not sent"
     time.sleep(0.05)
 print(1)
 """)
+    for path in paths:
+        send_purge(path)
     return paths
 
 
