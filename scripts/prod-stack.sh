@@ -79,6 +79,10 @@ running() {
 
 alive() { [ -f "$STATE/$1.pid" ] && running "$(cat "$STATE/$1.pid")"; }
 
+# Process $1 still has its memory: one that is exiting has an empty command line (and an unreadable
+# environment) for a moment before it becomes a zombie.
+has_memory() { [ -n "$(tr -d '\0' 2>/dev/null <"/proc/$1/cmdline")" ]; }
+
 # The running processes in session $1, one pid a line. A service's session (its id is the pid in the
 # pid file) outlives its leader: this finds the workers a killed gunicorn master left behind.
 session_members() {
@@ -511,7 +515,7 @@ app_processes() {
         for pid in $(port_holders "$port"); do
             if ours "$pid" >/dev/null; then
                 echo "$pid"
-            elif running "$pid"; then # (not if it has ended since)
+            elif running "$pid" && has_memory "$pid"; then # (not if it has ended or is ending since)
                 die "port $port is held by $(describe "$pid"), not started by this stack: stop it first."
             fi
         done
