@@ -30,6 +30,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.languages import content_differs
 from core.pagination import paginate
 from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public_pages, remember
 
@@ -129,6 +130,11 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             "archive": list(archive.values()),
         }
 
+    def name_for_readers(self):
+        """The index's name on its pages: its title in German; in another interface language the name the
+        navigation gives it ("All stories"), since the title is German content."""
+        return gettext("Alle Geschichten") if content_differs() else self.title
+
     def render_listing(
         self, request, stories, heading="", filter_description="", feed_url=None, allow_empty=True
     ):
@@ -137,9 +143,13 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             raise Http404
         context = self.get_context(request)
         context.update(self.get_sidebar_context())
+        name = self.name_for_readers()
         context.update(
             stories=page_of_stories,
-            heading=heading or self.title,
+            index_name=name,
+            heading=heading or name,
+            # The window's title: the filter's heading; unfiltered and in German, the editors' SEO title if any.
+            listing_title=heading or (name if content_differs() else self.seo_title or self.title),
             filter_description=filter_description,
             is_filtered=bool(heading),
             feed_url=self.url + (feed_url or self.reverse_subpage("feed")),
