@@ -37,6 +37,7 @@ from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public
 from .. import extensions
 from ..blocks import StoryBodyBlock
 from ..feeds import StoryAtomFeed, StoryRssFeed
+from ..search import build_search_text
 from .snippets import Author, StoryCategory
 
 WORDS_PER_MINUTE = 200
@@ -262,6 +263,8 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     body = StreamField(StoryBodyBlock(), verbose_name=_("Inhalt"))
     comments_enabled = models.BooleanField(_("Kommentare erlaubt"), default=True)
     reading_time = models.PositiveSmallIntegerField(_("Lesezeit in Minuten"), default=1, editable=False)
+    # What the reader search looks in, kept up to date by save() (blog.search).
+    search_text = models.TextField(_("Suchtext"), blank=True, default="", db_default="", editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -314,10 +317,20 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
 
     def save(self, *args, **kwargs):
         self.reading_time = self.compute_reading_time()
+        self.search_text = build_search_text(
+            self.title,
+            self.teaser,
+            self.body_texts(),
+            [category.name for category in self.categories.all()] + [tag.name for tag in self.tags.all()],
+        )
         super().save(*args, **kwargs)
 
+    def body_texts(self):
+        """The texts of the body's blocks, as Wagtail indexes them: for the reading time and the search."""
+        return self.body.stream_block.get_searchable_content(self.body)
+
     def compute_reading_time(self):
-        texts = [self.teaser, *self.body.stream_block.get_searchable_content(self.body)]
+        texts = [self.teaser, *self.body_texts()]
         words = sum(len(strip_tags(text).split()) for text in texts)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
