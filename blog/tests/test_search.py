@@ -158,6 +158,18 @@ def test_changes_are_found_once_they_are_published(client, demo_stories):
     assert found_titles(client, "Esel") == []
 
 
+def test_no_results_are_announced_once(client, demo_stories):
+    content = client.get("/suche/", {"q": "Quantenphysik"}).content.decode()
+    assert content.count("Keine Geschichten gefunden") == 1
+
+
+def test_search_page_without_a_query_puts_the_focus_in_its_field(client, story_index):
+    soup = BeautifulSoup(client.get("/suche/").content, "html.parser")
+    assert soup.find(id="suchbegriff").has_attr("autofocus")
+    soup = BeautifulSoup(client.get("/suche/", {"q": "Esel"}).content, "html.parser")
+    assert not soup.find(id="suchbegriff").has_attr("autofocus")
+
+
 def test_searching_parts_of_words_takes_a_fixed_number_of_queries(
     client, story_index, django_assert_max_num_queries
 ):
