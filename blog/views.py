@@ -7,6 +7,7 @@ from core.pagination import paginate
 from core.site_cache import public_pages
 
 from .models import StoryPage
+from .search import find_stories, search_words
 
 MAX_QUERY_LENGTH = 200
 # C0 and C1 control characters: NUL is refused by PostgreSQL in any string, the rest mean nothing to a
@@ -21,16 +22,14 @@ def cleaned_query(text):
 
 
 def search(request):
-    """Full-text search over live, public stories; drafts and private pages never appear."""
+    """Search over live, public stories that finds parts of words (blog.search); drafts and private pages
+    never appear."""
     query = cleaned_query(request.GET.get("q", ""))
-    # SQLite's full-text syntax treats a lone double quote as an unterminated phrase.
-    terms = query.replace('"', " ").strip()
     results = None
-    if terms:
-        stories = StoryPage.with_listing_data(public_pages(StoryPage.objects.live())).search(
-            terms, operator="and"
-        )
-        results = paginate(request, stories)
+    if query:
+        words = search_words(query)
+        stories = StoryPage.with_listing_data(public_pages(StoryPage.objects.live()))
+        results = paginate(request, find_stories(stories, words) if words else stories.none())
     return TemplateResponse(
         request,
         "blog/search.html",

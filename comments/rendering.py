@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import get_current_timezone
 from django.utils.translation import gettext
 
+from core.languages import content_lang_attribute
+
 REPORT_URL_PLACEHOLDER = 999999999
 
 
@@ -37,6 +39,8 @@ class ThreadRenderer:
         self.reply_to = escape(gettext("Antwort auf %(name)s"))
         self.reply_to_hidden = escape(gettext("Antwort auf einen nicht mehr sichtbaren Kommentar"))
         self.removed = escape(gettext("Dieser Kommentar ist nicht mehr sichtbar."))
+        # Readers write in the content's language: on an English page their text is marked German.
+        self.content_lang = content_lang_attribute()
         self.days = {}
         self.timezone = get_current_timezone()
 
@@ -65,11 +69,14 @@ class ThreadRenderer:
         reply = (
             f'<a href="?antwort={comment.pk}#kommentar-formular">{self.reply}</a> ' if self.can_reply else ""
         )
+        text = comment.comment_html or text_as_html(comment.comment)
+        if self.content_lang:
+            text = f'<div class="comment__text"{self.content_lang}>{text}</div>'
         return (
             f'<li class="{classes}" id="{anchor}"><article><header><span class="avatar" aria-hidden="true">'
             f"{escape(comment.initials)}</span> <b>{escape(comment.user_name)}</b>{badge} "
             f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{reply_to}</header>'
-            f"{comment.comment_html or text_as_html(comment.comment)}"
+            f"{text}"
             f'<footer>{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'
             f"{self.report}</a></footer></article></li>"
         )

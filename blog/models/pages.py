@@ -30,12 +30,14 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.languages import content_differs
 from core.pagination import paginate
 from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public_pages, remember
 
 from .. import extensions
 from ..blocks import StoryBodyBlock
 from ..feeds import StoryAtomFeed, StoryRssFeed
+from ..search import build_search_text
 from .snippets import Author, StoryCategory
 
 WORDS_PER_MINUTE = 200
@@ -129,6 +131,11 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             "archive": list(archive.values()),
         }
 
+    def name_for_readers(self):
+        """The index's name on its pages: its title in German; in another interface language the name the
+        navigation gives it ("All stories"), since the title is German content."""
+        return gettext("Alle Geschichten") if content_differs() else self.title
+
     def render_listing(
         self, request, stories, heading="", filter_description="", feed_url=None, allow_empty=True
     ):
@@ -137,9 +144,13 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             raise Http404
         context = self.get_context(request)
         context.update(self.get_sidebar_context())
+        name = self.name_for_readers()
         context.update(
             stories=page_of_stories,
-            heading=heading or self.title,
+            index_name=name,
+            heading=heading or name,
+            # The window's title: the filter's heading; unfiltered and in German, the editors' SEO title if any.
+            listing_title=heading or (name if content_differs() else self.seo_title or self.title),
             filter_description=filter_description,
             is_filtered=bool(heading),
             feed_url=self.url + (feed_url or self.reverse_subpage("feed")),
@@ -252,6 +263,8 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     body = StreamField(StoryBodyBlock(), verbose_name=_("Inhalt"))
     comments_enabled = models.BooleanField(_("Kommentare erlaubt"), default=True)
     reading_time = models.PositiveSmallIntegerField(_("Lesezeit in Minuten"), default=1, editable=False)
+    # What the reader search looks in, kept up to date by save() (blog.search).
+    search_text = models.TextField(_("Suchtext"), blank=True, default="", db_default="", editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -304,10 +317,20 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
 
     def save(self, *args, **kwargs):
         self.reading_time = self.compute_reading_time()
+        self.search_text = build_search_text(
+            self.title,
+            self.teaser,
+            self.body_texts(),
+            [category.name for category in self.categories.all()] + [tag.name for tag in self.tags.all()],
+        )
         super().save(*args, **kwargs)
 
+    def body_texts(self):
+        """The texts of the body's blocks, as Wagtail indexes them: for the reading time and the search."""
+        return self.body.stream_block.get_searchable_content(self.body)
+
     def compute_reading_time(self):
-        texts = [self.teaser, *self.body.stream_block.get_searchable_content(self.body)]
+        texts = [self.teaser, *self.body_texts()]
         words = sum(len(strip_tags(text).split()) for text in texts)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 

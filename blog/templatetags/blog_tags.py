@@ -1,12 +1,15 @@
 """Template helpers for stories: the story index, what other apps add to cards and story pages, social
-preview images and BlogPosting data."""
+preview images, BlogPosting data and the names of breadcrumb steps."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from blog import extensions
 from blog.models import StoryIndexPage
 from blog.renditions import SHARE_IMAGE_SPEC
+from core.languages import content_lang_attribute
 from core.templatetags.core_tags import absolute, json_for_script
 
 register = template.Library()
@@ -35,6 +38,19 @@ def story_index_url(context):
     request = context.get("request")
     index = remember_story_index(context)
     return index.get_url(request=request) if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_name(context, page):
+    """A step of the breadcrumbs: the start page and the story index by their names in the navigation, in
+    the reader's language; any other page by its title, which is German content."""
+    if page.depth == 2:  # the site's root page
+        return gettext("Start")
+    index = remember_story_index(context)
+    if index is not None and page.pk == index.pk:
+        return gettext("Alle Geschichten")
+    attribute = content_lang_attribute()
+    return format_html("<span{}>{}</span>", attribute, page.title) if attribute else page.title
 
 
 @register.simple_tag(takes_context=True)

@@ -117,6 +117,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # German is the source language of our own strings; English comes from locale/en.
 LANGUAGE_CODE = "de"
+# The language everything editors and readers write is in (stories, pages, comments): no translated content
+# exists. Pages in another interface language mark it with lang="de" (core.languages).
+CONTENT_LANGUAGE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
@@ -200,7 +203,7 @@ WAGTAILIMAGES_WEBP_QUALITY = 78
 WAGTAILIMAGES_JPEG_QUALITY = 82
 
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
+WAGTAIL_CONTENT_LANGUAGES = [(CONTENT_LANGUAGE, "Deutsch")]
 
 STORIES_PER_PAGE = 12
 

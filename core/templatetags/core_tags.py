@@ -1,5 +1,5 @@
 """Template helpers of the site frame: navigation state, breadcrumbs, pagination links, absolute URLs,
-JSON in script elements and the site cache's generation for fragment caches."""
+JSON in script elements, the site cache's generation for fragment caches and the language of content."""
 
 import json
 from urllib.parse import urlencode
@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
-from core import site_cache
+from core import languages, site_cache
 
 register = template.Library()
 
@@ -42,6 +42,18 @@ def nav_current(context, url):
     if url != "/" and request.path.startswith(url):
         return mark_safe(' aria-current="true"')  # noqa: S308 - constant markup
     return ""
+
+
+@register.simple_tag
+def content_lang():
+    """`<p{% content_lang %}>`: marks German content as German on a page in another interface language."""
+    return languages.content_lang_attribute()
+
+
+@register.simple_tag
+def interface_lang():
+    """`<p{% interface_lang %}>`: interface text inside an element marked with `{% content_lang %}`."""
+    return languages.interface_lang_attribute()
 
 
 @register.simple_tag

@@ -83,3 +83,54 @@
     enhance();
   }
 })();
+
+/*
+ * Header search on narrow screens ------------------------------------------------------------------
+ *
+ * Without this script the search icon in the header is a link to the search page, whose field takes the
+ * focus. With it the icon becomes a button that opens the search field in the header and puts the focus
+ * there; the button again or Escape closes it and gives the focus back to the button. On wide screens the
+ * field is always shown and the icon is not.
+ */
+(function () {
+  "use strict";
+
+  function enhanceHeaderSearch() {
+    var link = document.querySelector("a[data-search-toggle]");
+    var form = link && document.getElementById(link.getAttribute("data-search-toggle"));
+    var input = form && form.querySelector("input[type=search]");
+    var header = link && link.closest(".site-header");
+    // On the search page itself the link stays: it leads to the page's own field.
+    if (!input || !header || link.hasAttribute("aria-current")) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.innerHTML = link.innerHTML;
+    button.setAttribute("aria-controls", form.id);
+    button.setAttribute("aria-expanded", "false");
+    link.replaceWith(button);
+
+    function setOpen(open) {
+      header.classList.toggle("is-search-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      (open ? input : button).focus();
+    }
+
+    button.addEventListener("click", function () {
+      setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("is-search-open")) {
+        setOpen(false);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhanceHeaderSearch);
+  } else {
+    enhanceHeaderSearch();
+  }
+})();
