@@ -5,8 +5,8 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
   every listing's queryset, so a listing stays a fixed number of queries however many cards it has.
 - `STORY_SERVING_QUERYSET`: `fn(stories) -> stories`, adds what a story's page needs to the query that
   fetches the story for its page view (see `core.routing`).
-- `STORY_CARD_META`: `fn(story, context) -> HTML`, more facts in a card's meta line (when they change,
-  `site_cache.changed(CARD_FACTS)`).
+- `STORY_CARD_META`: `fn(story, context) -> HTML`, one more fact in a card's meta line, or "" (when it
+  changes, `site_cache.changed(CARD_FACTS)`). The blog puts the separators between the facts.
 - `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
   with the story page's context.
 """
@@ -34,3 +34,9 @@ def construct(hook_name, queryset):
 def insert(hook_name, *args):
     """The HTML every function registered for `hook_name` gives, one after the other."""
     return format_html_join("", "{}", ((fn(*args),) for fn in hooks.get_hooks(hook_name)))
+
+
+def facts(hook_name, *args):
+    """The facts the functions registered for `hook_name` give, one HTML fragment each, the empty ones
+    left out, so a meta line can put separators between them and never after the last."""
+    return [fact for fact in (fn(*args) for fn in hooks.get_hooks(hook_name)) if fact and fact.strip()]

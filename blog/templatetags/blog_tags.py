@@ -39,8 +39,9 @@ def story_index_url(context):
 
 @register.simple_tag(takes_context=True)
 def story_card_meta(context, story):
-    """What other apps add to a card's meta line (`extensions.STORY_CARD_META`)."""
-    return extensions.insert(extensions.STORY_CARD_META, story, context)
+    """`{% story_card_meta story as facts %}`: what other apps add to a card's meta line
+    (`extensions.STORY_CARD_META`), one HTML fragment per fact."""
+    return extensions.facts(extensions.STORY_CARD_META, story, context)
 
 
 @register.simple_tag(takes_context=True)

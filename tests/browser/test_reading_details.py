@@ -1,0 +1,116 @@
+"""Details a reader notices on the way through the stories, in Chromium at a phone's width (375 px) and a
+laptop's (1280 px). Screenshots go to var/screenshots/ for a person to look at."""
+
+import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page
+
+from blog.models import StoryPage
+from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryIndexPageFactory, StoryPageFactory
+from comments.tests.factories import StoryCommentFactory
+from home.tests.factories import HomePageFactory
+from tests.browser.conftest import serve_site_from
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+PHONE = {"width": 375, "height": 812}
+LAPTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def site(live_server, migrated_db):
+    """A home page, the story index and four stories of the last weeks, one long and much discussed."""
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    serve_site_from(home)
+    index = StoryIndexPageFactory(parent=home)
+    category = StoryCategoryFactory(name="Kundenservice", slug="kundenservice")
+    author = AuthorFactory(name="Mara Beispiel", slug="mara-beispiel", role="Teamleiterin Kundenservice")
+    today = timezone.localdate()
+    stories = [
+        StoryPageFactory(
+            parent=index,
+            title=title,
+            slug=slug,
+            date=today - datetime.timedelta(days=days),
+            categories=[category],
+            authors=[author],
+        )
+        for title, slug, days in [
+            ("Wie Esel Emil wieder nach Hause kam", "pluesch-esel", 3),
+            ("Samstags im Reparaturcafé", "reparaturcafe", 10),
+            ("Der Digitalbus hält auf dem Marktplatz", "digitalbus", 24),
+            ("Eine Hochzeit im Rollstuhl, und alle tanzten", "hochzeit", 40),
+        ]
+    ]
+    story = stories[0]
+    StoryPage.objects.filter(pk=story.pk).update(reading_time=12)
+    for _ in range(12):
+        StoryCommentFactory(story=story)
+    return SimpleNamespace(url=live_server.url, index=index, story=StoryPage.objects.get(pk=story.pk))
+
+
+def screenshot(page, name, full_page=True):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
+
+
+# For each dot between two facts that a reader can see (a dot hung outside the line's column is clipped):
+# the fact before it and the one after it must be on its line.
+DANGLING_DOTS = """
+() => {
+    const lineOf = (box) => box.top + box.height / 2;
+    const charBox = (node, offset) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect();
+    };
+    const neighbours = (line, sep) => {
+        let before = null, after = null;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (sep.contains(node)) continue;
+            const text = node.textContent;
+            const following = sep.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING;
+            for (let i = 0; i < text.length; i++) {
+                if (!text[i].trim()) continue;
+                if (!following) before = [node, i];
+                else if (!after) after = [node, i];
+            }
+        }
+        return [before && charBox(...before), after && charBox(...after)];
+    };
+    const problems = [];
+    for (const line of document.querySelectorAll(".card__meta, .byline__meta")) {
+        const column = line.firstElementChild.getBoundingClientRect().left;
+        for (const sep of line.querySelectorAll(".meta-sep")) {
+            const box = sep.getBoundingClientRect();
+            if (box.left + box.width / 2 < column) continue;
+            const [before, after] = neighbours(line, sep);
+            const text = line.textContent.replace(/\\s+/g, " ").trim();
+            if (!before || Math.abs(lineOf(before) - lineOf(box)) > box.height / 2) {
+                problems.push(`a line begins with the dot: ${text}`);
+            }
+            if (!after || Math.abs(lineOf(after) - lineOf(box)) > box.height / 2) {
+                problems.push(`a line ends with the dot: ${text}`);
+            }
+        }
+    }
+    return problems;
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["375px", "1280px"])
+def test_no_meta_line_begins_or_ends_with_a_dot(page, site, viewport):
+    page.set_viewport_size(viewport)
+    for path, name in [(site.index.url, "cards"), (site.story.url, "story-header")]:
+        page.goto(site.url + path)
+        assert page.locator(".meta-sep").count() > 0
+        screenshot(page, f"meta-lines-{name}-{viewport['width']}")
+        assert page.evaluate(DANGLING_DOTS) == []
