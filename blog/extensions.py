@@ -7,6 +7,9 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
   fetches the story for its page view (see `core.routing`).
 - `STORY_CARD_META`: `fn(story, context) -> HTML`, one more fact in a card's meta line, or "" (when it
   changes, `site_cache.changed(CARD_FACTS)`). The blog puts the separators between the facts.
+- `STORY_HEADER_META`: `fn(story, context) -> HTML`, one more fact beside the date and reading time under
+  a story's title (e.g. "6 Kommentare"), or ""; from what came with the story
+  (`STORY_SERVING_QUERYSET`), so the page takes no query more.
 - `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
   with the story page's context.
 """
@@ -21,6 +24,7 @@ CARD_FACTS = "story-cards"
 STORY_LISTING_QUERYSET = "construct_story_listing_queryset"
 STORY_SERVING_QUERYSET = "construct_story_serving_queryset"
 STORY_CARD_META = "insert_story_card_meta"
+STORY_HEADER_META = "insert_story_header_meta"
 STORY_PAGE_SECTIONS = "insert_story_page_sections"
 
 

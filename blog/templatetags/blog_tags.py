@@ -45,6 +45,13 @@ def story_card_meta(context, story):
 
 
 @register.simple_tag(takes_context=True)
+def story_header_meta(context, story):
+    """`{% story_header_meta story as facts %}`: what other apps add beside a story's date and reading
+    time (`extensions.STORY_HEADER_META`), one HTML fragment per fact."""
+    return extensions.facts(extensions.STORY_HEADER_META, story, context)
+
+
+@register.simple_tag(takes_context=True)
 def story_page_sections(context):
     """The sections other apps add below a story (`extensions.STORY_PAGE_SECTIONS`)."""
     return extensions.insert(extensions.STORY_PAGE_SECTIONS, context)

@@ -67,6 +67,14 @@ def test_story_shows_title_teaser_authors_date_and_reading_time(client, story):
     assert "1 Min. Lesezeit" in text
 
 
+def test_the_date_under_the_title_opens_the_archive_of_its_month(client, story):
+    date = get_soup(client, story.url).select_one(".byline time")
+    archive = date.find_parent("a")["href"]
+
+    assert archive == "/blog/archiv/2026/11/"
+    assert "Wie Esel Emil wieder nach Hause kam" in get_soup(client, archive).get_text()
+
+
 def test_story_links_its_categories_tags_and_authors(client, story):
     soup = get_soup(client, story.url)
     links = {a["href"] for a in soup.find_all("a", href=True)}
