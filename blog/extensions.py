@@ -10,8 +10,8 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
 - `STORY_HEADER_META`: `fn(story, context) -> HTML`, one more fact beside the date and reading time under
   a story's title (e.g. "6 Kommentare"), or ""; from what came with the story
   (`STORY_SERVING_QUERYSET`), so the page takes no query more.
-- `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
-  with the story page's context.
+- `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections right below a story, after its tags and authors
+  and before the related stories (e.g. its discussion), rendered with the story page's context.
 """
 
 from django.utils.html import format_html_join
