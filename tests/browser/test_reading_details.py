@@ -114,3 +114,28 @@ def test_no_meta_line_begins_or_ends_with_a_dot(page, site, viewport):
         assert page.locator(".meta-sep").count() > 0
         screenshot(page, f"meta-lines-{name}-{viewport['width']}")
         assert page.evaluate(DANGLING_DOTS) == []
+
+
+# What each line of the breadcrumb path begins with: the first step on a line, its arrow if it has one.
+BREADCRUMB_LINE_STARTS = """
+() => {
+    const list = document.querySelector(".breadcrumbs__list");
+    const left = list.getBoundingClientRect().left;
+    return [...list.children]
+        .filter((item) => Math.abs(item.getBoundingClientRect().left - left) < 1)
+        .map((item) => {
+            const arrow = getComputedStyle(item, "::before").content.replace(/^"|"$/g, "");
+            return (arrow === "none" || arrow === "normal" ? "" : arrow) + item.textContent.trim();
+        });
+}
+"""
+
+
+def test_no_line_of_the_breadcrumb_path_begins_with_an_arrow(page, site):
+    page.set_viewport_size(PHONE)
+    page.goto(site.url + site.story.url)
+    page.locator("nav.breadcrumbs").screenshot(path=SCREENSHOTS / "breadcrumbs-375.png")
+
+    starts = page.evaluate(BREADCRUMB_LINE_STARTS)
+
+    assert starts == ["Start", "Wie Esel Emil wieder nach Hause kam"]  # two lines, each begins with a step
