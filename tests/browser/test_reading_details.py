@@ -6,7 +6,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from blog.models import StoryPage
@@ -139,3 +141,14 @@ def test_no_line_of_the_breadcrumb_path_begins_with_an_arrow(page, site):
     starts = page.evaluate(BREADCRUMB_LINE_STARTS)
 
     assert starts == ["Start", "Wie Esel Emil wieder nach Hause kam"]  # two lines, each begins with a step
+
+
+def test_the_pagination_step_that_leads_nowhere_is_readable(page, site, settings):
+    settings.STORIES_PER_PAGE = 2
+    page.goto(site.url + site.index.url)
+    expect(page.locator(".pagination__disabled")).to_contain_text("Zurück")
+    page.locator(".pagination").screenshot(path=SCREENSHOTS / "pagination-first-page.png")
+
+    contrast = Axe().run(page, context=".pagination", options={"runOnly": ["color-contrast"]})
+
+    assert contrast.violations_count == 0, contrast.generate_report()
