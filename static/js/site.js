@@ -72,9 +72,30 @@
     }
   }
 
+  /*
+   * A link to an FAQ answer (/faq/#geschichte-vorschlagen) shows it open. Chromium and Firefox open a
+   * closed <details> around the target themselves; this does it where a browser does not.
+   */
+  function openTargetedDetails() {
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return;
+    }
+    var target = id && document.getElementById(id);
+    var details = target && target.closest("details");
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function enhance() {
     enhanceEmbeds();
     enhanceCommentForm();
+    openTargetedDetails();
+    window.addEventListener("hashchange", openTargetedDetails);
   }
 
   if (document.readyState === "loading") {

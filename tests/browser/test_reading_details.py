@@ -14,7 +14,8 @@ from wagtail.models import Page
 from blog.models import StoryPage
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryIndexPageFactory, StoryPageFactory
 from comments.tests.factories import StoryCommentFactory
-from home.tests.factories import HomePageFactory
+from home.models import HomePage
+from home.tests.factories import FaqPageFactory, HomePageFactory
 from tests.browser.conftest import serve_site_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -152,3 +153,60 @@ def test_the_pagination_step_that_leads_nowhere_is_readable(page, site, settings
     contrast = Axe().run(page, context=".pagination", options={"runOnly": ["color-contrast"]})
 
     assert contrast.violations_count == 0, contrast.generate_report()
+
+
+@pytest.fixture
+def faq(site):
+    """An FAQ page whose answer to "Kann ich eine Geschichte vorschlagen?" lies below the fold, and the
+    home page's call to action that leads to it."""
+    home = HomePage.objects.get()
+    questions = [
+        (
+            "item",
+            {"question": f"Frage Nummer {number}?", "answer": "<p>" + "Eine lange Antwort. " * 30 + "</p>"},
+        )
+        for number in range(1, 8)
+    ]
+    questions.append(
+        (
+            "item",
+            {
+                "question": "Kann ich eine Geschichte vorschlagen?",
+                "answer": "<p>Sehr gern, schreiben Sie uns an geschichten@example.org.</p>",
+                "anchor": "geschichte-vorschlagen",
+            },
+        )
+    )
+    faq = FaqPageFactory(parent=home, questions=questions)
+    home.body = [
+        (
+            "call_to_action",
+            {
+                "title": "Eine Geschichte erlebt?",
+                "text": "Wie Sie uns Ihre Geschichte schicken, steht in den häufigen Fragen.",
+                "link_page": faq,
+                "link_url": "",
+                "link_anchor": "geschichte-vorschlagen",
+                "link_text": "Geschichte vorschlagen",
+            },
+        )
+    ]
+    home.save_revision().publish()
+    return faq
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_geschichte_vorschlagen_opens_the_answer_it_refers_to(browser, site, faq, javascript):
+    context = browser.new_context(viewport=PHONE, locale="de-DE", java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(site.url + "/")
+
+    page.get_by_role("link", name="Geschichte vorschlagen").click()
+    page.wait_for_url("**/faq/#geschichte-vorschlagen")
+
+    answer = page.get_by_text("Sehr gern, schreiben Sie uns")
+    expect(answer).to_be_visible()
+    expect(answer).to_be_in_viewport()
+    expect(page.get_by_text("Kann ich eine Geschichte vorschlagen?")).to_be_in_viewport()
+    screenshot(page, f"faq-answer-{'js' if javascript else 'no-js'}", full_page=False)
+    context.close()
