@@ -2,8 +2,10 @@
 laptop's (1280 px). Screenshots go to var/screenshots/ for a person to look at."""
 
 import datetime
+import re
 from pathlib import Path
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -210,3 +212,78 @@ def test_geschichte_vorschlagen_opens_the_answer_it_refers_to(browser, site, faq
     expect(page.get_by_text("Kann ich eine Geschichte vorschlagen?")).to_be_in_viewport()
     screenshot(page, f"faq-answer-{'js' if javascript else 'no-js'}", full_page=False)
     context.close()
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def noon(site):
+    """Today at noon in Berlin, the reader's clock in the tests below; comments from 3 hours to 10 days
+    before it on the much discussed story."""
+    noon = datetime.datetime.combine(timezone.localdate(), datetime.time(12), tzinfo=BERLIN)
+    for name, before in [
+        ("Anna vor Stunden", datetime.timedelta(hours=3)),
+        ("Berta von gestern", datetime.timedelta(hours=26)),
+        ("Carla vor Tagen", datetime.timedelta(days=5)),
+        ("Dora von früher", datetime.timedelta(days=10)),
+    ]:
+        StoryCommentFactory(story=site.story, user_name=name, submit_date=noon - before)
+    return noon
+
+
+def reader_at(browser, moment, language=None, site_url=None):
+    context = browser.new_context(viewport=LAPTOP, locale="de-DE", timezone_id="Europe/Berlin")
+    if language:
+        context.add_cookies([{"name": "django_language", "value": language, "url": site_url}])
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    return page
+
+
+def comment_date(page, name):
+    return page.locator(".comment", has_text=name).locator("header time").first
+
+
+def test_comment_dates_read_relative_with_the_date_as_tooltip(browser, site, noon):
+    page = reader_at(browser, noon)
+    page.goto(site.url + site.story.url)
+
+    expect(comment_date(page, "Anna vor Stunden")).to_have_text("vor 3 Stunden")
+    expect(comment_date(page, "Anna vor Stunden")).to_have_attribute(
+        "title", re.compile(r"^\d+\. \w+ \d{4}, 09:00$")
+    )
+    expect(comment_date(page, "Berta von gestern")).to_have_text("gestern")
+    expect(comment_date(page, "Carla vor Tagen")).to_have_text("vor 5 Tagen")
+    expect(comment_date(page, "Dora von früher")).to_have_text(re.compile(r"^\d+\. \w+ \d{4}, 12:00$"))
+    comment_date(page, "Anna vor Stunden").hover()
+    page.locator(".comment-list").screenshot(path=SCREENSHOTS / "relative-comment-dates.png")
+    page.context.close()
+
+
+def test_story_dates_read_relative_within_a_week_and_absolute_after(browser, site, noon):
+    page = reader_at(browser, noon)
+    page.goto(site.url + site.index.url)
+
+    recent = page.locator(".card", has_text="Wie Esel Emil").locator("time")
+    older = page.locator(".card", has_text="Samstags im Reparaturcafé").locator("time")
+    expect(recent).to_have_text("vor 3 Tagen")
+    expect(recent).to_have_attribute("title", re.compile(r"^\d+\. \w+ \d{4}$"))
+    expect(older).to_have_text(re.compile(r"^\d+\. \w+ \d{4}$"))
+    page.locator(".card-grid").screenshot(path=SCREENSHOTS / "relative-story-dates.png")
+    page.goto(site.url + site.story.url)
+    expect(page.locator(".byline time")).to_have_text("vor 3 Tagen")
+    page.locator(".byline").screenshot(path=SCREENSHOTS / "relative-byline-date.png")
+    page.context.close()
+
+
+def test_an_english_page_says_how_long_ago_in_english(browser, site, noon):
+    page = reader_at(browser, noon, language="en", site_url=site.url)
+    page.goto(site.url + site.story.url)
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(comment_date(page, "Anna vor Stunden")).to_have_text("3 hours ago")
+    expect(comment_date(page, "Berta von gestern")).to_have_text("yesterday")
+    expect(page.locator(".byline time")).to_have_text("3 days ago")
+    page.locator(".byline").screenshot(path=SCREENSHOTS / "relative-byline-date-en.png")
+    page.context.close()
