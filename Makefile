@@ -37,6 +37,7 @@ superuser: migrate
 
 run: seed superuser
 	@mkdir -p var/mail
+	@$(MANAGE) set_site_address 127.0.0.1 $(PORT) >/dev/null
 	@echo
 	@echo "  Website:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/  (login: admin / password: \$$ADMIN_PASSWORD or 'changeme')"

@@ -5,10 +5,13 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
   every listing's queryset, so a listing stays a fixed number of queries however many cards it has.
 - `STORY_SERVING_QUERYSET`: `fn(stories) -> stories`, adds what a story's page needs to the query that
   fetches the story for its page view (see `core.routing`).
-- `STORY_CARD_META`: `fn(story, context) -> HTML`, more facts in a card's meta line (when they change,
-  `site_cache.changed(CARD_FACTS)`).
-- `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections below a story (e.g. its discussion), rendered
-  with the story page's context.
+- `STORY_CARD_META`: `fn(story, context) -> HTML`, one more fact in a card's meta line, or "" (when it
+  changes, `site_cache.changed(CARD_FACTS)`). The blog puts the separators between the facts.
+- `STORY_HEADER_META`: `fn(story, context) -> HTML`, one more fact beside the date and reading time under
+  a story's title (e.g. "6 Kommentare"), or ""; from what came with the story
+  (`STORY_SERVING_QUERYSET`), so the page takes no query more.
+- `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections right below a story, after its tags and authors
+  and before the related stories (e.g. its discussion), rendered with the story page's context.
 """
 
 from django.utils.html import format_html_join
@@ -21,6 +24,7 @@ CARD_FACTS = "story-cards"
 STORY_LISTING_QUERYSET = "construct_story_listing_queryset"
 STORY_SERVING_QUERYSET = "construct_story_serving_queryset"
 STORY_CARD_META = "insert_story_card_meta"
+STORY_HEADER_META = "insert_story_header_meta"
 STORY_PAGE_SECTIONS = "insert_story_page_sections"
 
 
@@ -34,3 +38,9 @@ def construct(hook_name, queryset):
 def insert(hook_name, *args):
     """The HTML every function registered for `hook_name` gives, one after the other."""
     return format_html_join("", "{}", ((fn(*args),) for fn in hooks.get_hooks(hook_name)))
+
+
+def facts(hook_name, *args):
+    """The facts the functions registered for `hook_name` give, one HTML fragment each, the empty ones
+    left out, so a meta line can put separators between them and never after the last."""
+    return [fact for fact in (fn(*args) for fn in hooks.get_hooks(hook_name)) if fact and fact.strip()]

@@ -1,6 +1,6 @@
-"""A story's discussion where readers meet it: below the story and as a count on its cards. Plugged into
-the blog through its extension hooks (`blog.extensions`, registered in `wagtail_hooks`), so the blog
-knows nothing of comments."""
+"""A story's discussion where readers meet it: below the story, and as a count on its cards and under its
+title. Plugged into the blog through its extension hooks (`blog.extensions`, registered in `wagtail_hooks`),
+so the blog knows nothing of comments."""
 
 from django.db.models import OuterRef, Subquery
 from django.template.loader import get_template, render_to_string
@@ -26,6 +26,18 @@ def card_comment_count(story, context):
         return ""
     url = story.get_url(request=context.get("request"))
     return render_to_string("comments/card_count.html", {"story": story, "url": url})
+
+
+def header_comment_count(story, context):
+    """The "6 Kommentare" under a story's title, a link down to its discussion. The count comes with the
+    story for its page (`with_comment_count` on the serving queryset); only a preview asks for it."""
+    if hasattr(story, "comment_count"):
+        count = story.comment_count
+    else:
+        count = StoryComment.objects.for_page(story).published().count()
+    if not (story.comments_enabled or count):
+        return ""
+    return render_to_string("comments/header_count.html", {"count": count})
 
 
 def discussion_context(story, request, comment_form=None):

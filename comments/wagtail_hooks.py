@@ -1,5 +1,5 @@
 """Registrations only: the comment area of the admin, its panels and buttons elsewhere in the admin, and
-the discussion on the blog's story pages and cards."""
+the discussion on the blog's story pages, under their titles and on their cards."""
 
 from django.urls import include, path
 from wagtail import hooks
@@ -64,5 +64,7 @@ def story_comments_listing_button(page, user, next_url=None):
 
 hooks.register(story_extensions.STORY_LISTING_QUERYSET, discussion.with_comment_count)
 hooks.register(story_extensions.STORY_SERVING_QUERYSET, discussion.with_discussion_decision)
+hooks.register(story_extensions.STORY_SERVING_QUERYSET, discussion.with_comment_count)
 hooks.register(story_extensions.STORY_CARD_META, discussion.card_comment_count)
+hooks.register(story_extensions.STORY_HEADER_META, discussion.header_comment_count)
 hooks.register(story_extensions.STORY_PAGE_SECTIONS, discussion.render_discussion)

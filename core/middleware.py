@@ -1,10 +1,12 @@
 """Middleware every page passes: the reader's language, cache headers for front caches, and the Wagtail
-site from the shared cache. (The page cache, the security policy and the 503 page have modules of their
-own.)"""
+site from the shared cache; in development, the site's own 404 page. (The page cache, the security policy
+and the 503 page have modules of their own.)"""
 
 import contextlib
 
 from django.conf import settings
+from django.http import Http404
+from django.urls import get_resolver, get_urlconf
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -92,3 +94,26 @@ class CachedSiteMiddleware:
             with contextlib.suppress(UNAVAILABLE_ERRORS):
                 request._wagtail_site = site_cache.find_site(request)
             return self.get_response(request)
+
+
+class NotFoundPageMiddleware:
+    """Development only (`config/settings/dev.py`): with DEBUG on, Django answers an unknown address with
+    its technical 404 page; this shows the site's own, as readers get it in production. Django's stays for
+    a developer who asks for it (`DEBUG_404=1`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.resolver_match is None:
+            return self.not_found(request, Http404())  # no URL pattern matched the address
+        return response
+
+    def process_exception(self, request, exception):
+        return self.not_found(request, exception) if isinstance(exception, Http404) else None
+
+    @staticmethod
+    def not_found(request, exception):
+        """The response production gives: the URLconf's 404 handler (Django's default renders 404.html)."""
+        return get_resolver(get_urlconf()).resolve_error_handler(404)(request, exception)

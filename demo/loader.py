@@ -74,6 +74,9 @@ def load(directory=CONTENT_DIR):
         expect(path, "hero_image", data.get("hero_image"), published)
     for key in ("lead_story", "featured_stories"):
         expect(directory / "site.toml", f"home.{key}", site["home"][key], published)
+    anchors = {question["anchor"] for question in site["faq"]["questions"] if "anchor" in question}
+    link_anchor = site["home"].get("call_to_action", {}).get("link_anchor")
+    expect(directory / "site.toml", "home.call_to_action.link_anchor", link_anchor, anchors)
 
     stories.sort(key=lambda data: (data["date"], data["slug"]))
     return DemoContent(

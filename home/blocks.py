@@ -1,21 +1,67 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+# Addresses spell umlauts as German readers would type them: "Über uns" -> "ueber-uns".
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+class FaqItemValue(blocks.StructValue):
+    @property
+    def anchor_id(self):
+        """Where a link to this answer points (`/faq/#anchor_id`): the editor's mark, else the question's
+        words, so "Kann ich eine Geschichte vorschlagen?" is `#kann-ich-eine-geschichte-vorschlagen`."""
+        return self.get("anchor") or slugify(self["question"].translate(UMLAUTS))
 
 
 class FaqItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Frage"), max_length=200)
     answer = blocks.RichTextBlock(label=_("Antwort"), features=["bold", "italic", "link", "ul", "ol"])
+    anchor = blocks.CharBlock(
+        label=_("Sprungmarke"),
+        required=False,
+        max_length=60,
+        validators=[validate_slug],
+        help_text=_(
+            "Für Links, die diese Antwort aufgeklappt zeigen, z. B. „geschichte-vorschlagen“ für "
+            "…/faq/#geschichte-vorschlagen. Leer: aus der Frage gebildet; eine eigene Sprungmarke bleibt, "
+            "auch wenn sich die Frage ändert."
+        ),
+    )
 
     class Meta:
         icon = "help"
         template = "blocks/faq_item_block.html"
         label = _("Frage und Antwort")
         description = _("Eine Frage mit aufklappbarer Antwort.")
+        value_class = FaqItemValue
         preview_value = {
             "question": "Wie erreiche ich den Kundenservice?",
             "answer": "<p>Per Telefon, E-Mail oder über unsere Kanäle in sozialen Medien.</p>",
         }
+
+
+class FaqBlock(blocks.StreamBlock):
+    """The questions of the FAQ page; each answer's mark must be its own, or links would find the first."""
+
+    item = FaqItemBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, child in enumerate(value):
+            mark = child.value.anchor_id
+            if mark in seen:
+                message = _("Diese Sprungmarke hat schon eine andere Frage. Bitte eine eigene wählen.")
+                errors[index] = blocks.StructBlockValidationError(
+                    block_errors={"anchor": ValidationError(message)}
+                )
+            seen.add(mark)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -23,6 +69,16 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), max_length=300)
     link_page = blocks.PageChooserBlock(label=_("Seite"), required=False)
     link_url = blocks.URLBlock(label=_("Oder Adresse"), required=False)
+    link_anchor = blocks.CharBlock(
+        label=_("Sprungmarke auf der Seite"),
+        required=False,
+        max_length=60,
+        validators=[validate_slug],
+        help_text=_(
+            "Optional: führt zu einer Stelle der gewählten Seite, z. B. zu einer häufigen Frage, deren "
+            "Antwort dann aufgeklappt ist („geschichte-vorschlagen“, ohne #)."
+        ),
+    )
     link_text = blocks.CharBlock(label=_("Linktext"), max_length=60)
 
     def clean(self, value):

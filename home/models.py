@@ -15,7 +15,7 @@ from blog.models import StoryIndexPage
 from core.routing import TwoQueryRoutingMixin
 from core.site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
 
-from .blocks import FaqItemBlock, HomeBodyBlock, StandardBodyBlock
+from .blocks import FaqBlock, HomeBodyBlock, StandardBodyBlock
 
 LATEST_STORIES_ON_HOME = 6
 
@@ -118,7 +118,7 @@ class StandardPage(CachedViewRestrictionsMixin, Page):
 
 class FaqPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=400)
-    questions = StreamField([("item", FaqItemBlock())], verbose_name=_("Fragen und Antworten"))
+    questions = StreamField(FaqBlock(), verbose_name=_("Fragen und Antworten"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
     search_fields = Page.search_fields + [index.SearchField("questions")]

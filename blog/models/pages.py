@@ -137,7 +137,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return gettext("Alle Geschichten") if content_differs() else self.title
 
     def render_listing(
-        self, request, stories, heading="", filter_description="", feed_url=None, allow_empty=True
+        self, request, stories, heading="", filter_description="", feed_url=None, allow_empty=True, **extra
     ):
         page_of_stories = paginate(request, stories)
         if not allow_empty and not page_of_stories.paginator.count:
@@ -154,6 +154,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             filter_description=filter_description,
             is_filtered=bool(heading),
             feed_url=self.url + (feed_url or self.reverse_subpage("feed")),
+            **extra,
         )
         return self.render(request, context_overrides=context, template="blog/story_index_page.html")
 
@@ -210,12 +211,14 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("autor/<slug:slug>/", name="author")
     def author(self, request, slug):
-        author = get_object_or_404(Author, slug=slug)
+        """The author's stories below their portrait, role and biography."""
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         return self.render_listing(
             request,
             self.get_stories().filter(story_authors__author=author),
             heading=gettext("Geschichten von %(name)s") % {"name": author.name},
-            filter_description=author.role,
+            filter_description=author.bio or author.role,
+            author=author,
         )
 
     @path("feed/", name="feed")

@@ -55,8 +55,16 @@ def breadcrumb_name(context, page):
 
 @register.simple_tag(takes_context=True)
 def story_card_meta(context, story):
-    """What other apps add to a card's meta line (`extensions.STORY_CARD_META`)."""
-    return extensions.insert(extensions.STORY_CARD_META, story, context)
+    """`{% story_card_meta story as facts %}`: what other apps add to a card's meta line
+    (`extensions.STORY_CARD_META`), one HTML fragment per fact."""
+    return extensions.facts(extensions.STORY_CARD_META, story, context)
+
+
+@register.simple_tag(takes_context=True)
+def story_header_meta(context, story):
+    """`{% story_header_meta story as facts %}`: what other apps add beside a story's date and reading
+    time (`extensions.STORY_HEADER_META`), one HTML fragment per fact."""
+    return extensions.facts(extensions.STORY_HEADER_META, story, context)
 
 
 @register.simple_tag(takes_context=True)

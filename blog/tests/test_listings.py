@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
+from blog.tests.factories import AuthorFactory, ImageFactory, StoryCategoryFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,26 @@ def test_author_listing_shows_the_authors_stories(client, story_index):
     assert "Jonas Muster" in response.content.decode()
 
 
+def test_an_author_page_shows_their_portrait_role_and_biography_above_their_stories(client, story_index):
+    author = AuthorFactory(
+        name="Jonas Muster",
+        slug="jonas-muster",
+        role="Social-Media-Redakteur",
+        bio="Betreut unsere Kanäle und antwortet gelegentlich in Reimen.",
+        photo=ImageFactory(),
+    )
+    StoryPageFactory(parent=story_index, authors=[author])
+    soup = BeautifulSoup(client.get("/blog/autor/jonas-muster/").content, "html.parser")
+
+    header = soup.select_one("main header")
+
+    assert header.select_one("img.avatar")["src"]
+    assert header.h1.get_text() == "Geschichten von Jonas Muster"
+    assert "Social-Media-Redakteur" in header.get_text()
+    assert "antwortet gelegentlich in Reimen" in header.get_text()
+    assert header.find_next("article", class_="card") is not None
+
+
 @pytest.mark.parametrize(
     "url", ["/blog/kategorie/gibts-nicht/", "/blog/tag/gibts-nicht/", "/blog/autor/niemand/"]
 )
@@ -167,7 +188,14 @@ def test_unknown_filter_is_not_found(client, story_index, url):
     assert client.get(url).status_code == 404
 
 
-LISTING_URLS = ["/", "/blog/", "/blog/kategorie/kundenservice/", "/blog/tag/kinder/", "/blog/archiv/2026/"]
+LISTING_URLS = [
+    "/",
+    "/blog/",
+    "/blog/kategorie/kundenservice/",
+    "/blog/tag/kinder/",
+    "/blog/archiv/2026/",
+    "/blog/autor/mara/",
+]
 
 
 def count_queries(client, url):
@@ -180,7 +208,7 @@ def count_queries(client, url):
 
 def test_listing_queries_do_not_grow_with_the_number_of_stories(client, story_index):
     category = StoryCategoryFactory(slug="kundenservice")
-    author = AuthorFactory(slug="mara")
+    author = AuthorFactory(slug="mara", photo=ImageFactory())
     make_stories(story_index, 3, categories=[category], authors=[author], tags=["Kinder"])
     with_three = {url: count_queries(client, url) for url in LISTING_URLS}
 

@@ -67,6 +67,30 @@ def test_story_shows_title_teaser_authors_date_and_reading_time(client, story):
     assert "1 Min. Lesezeit" in text
 
 
+def test_the_date_under_the_title_opens_the_archive_of_its_month(client, story):
+    date = get_soup(client, story.url).select_one(".byline time")
+    archive = date.find_parent("a")["href"]
+
+    assert archive == "/blog/archiv/2026/11/"
+    assert "Wie Esel Emil wieder nach Hause kam" in get_soup(client, archive).get_text()
+
+
+def test_the_discussion_follows_the_story_and_its_authors_and_the_related_stories_come_last(
+    client, story_index, story
+):
+    StoryPageFactory(parent=story_index, title="Noch eine Geschichte", categories=story.categories.all())
+    html = client.get(story.url).content.decode()
+
+    places = [
+        html.index("Am Sonntag schrieb uns eine Familie."),
+        html.index('id="autoren-titel"'),
+        html.index('id="kommentare"'),
+        html.index("Das könnte Sie auch interessieren"),
+    ]
+
+    assert places == sorted(places)
+
+
 def test_story_links_its_categories_tags_and_authors(client, story):
     soup = get_soup(client, story.url)
     links = {a["href"] for a in soup.find_all("a", href=True)}

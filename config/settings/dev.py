@@ -1,7 +1,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, MIDDLEWARE
 
 SERVE_MEDIA_FILES = True
 DEBUG = True
@@ -15,3 +15,11 @@ DEFAULT_FROM_EMAIL = "Kundengeschichten <geschichten@localhost>"
 
 # Links in mails point at the dev server, whichever port `make run PORT=...` chose.
 WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+
+# Unknown addresses get the site's own German 404 page, as in production; `DEBUG_404=1 make run` shows
+# Django's technical one (the URL patterns tried). Before django-axes, which must stay last.
+if os.environ.get("DEBUG_404") != "1":
+    MIDDLEWARE = [*MIDDLEWARE]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "core.middleware.NotFoundPageMiddleware"
+    )

@@ -200,3 +200,12 @@ def test_seed_demo_reports_broken_content_as_a_sentence_not_a_traceback(monkeypa
 
     with pytest.raises(CommandError, match="stories/esel.toml: authors names 'niemand'"):
         call_command("seed_demo", "--no-warm", verbosity=0)
+
+
+def test_a_call_to_action_leading_to_an_unknown_answer_is_refused(content):
+    site = SITE.replace(
+        "featured_stories = []", 'featured_stories = []\n[home.call_to_action]\nlink_anchor = "vorschlag"'
+    )
+    (content / "site.toml").write_text(site)
+
+    assert "home.call_to_action.link_anchor names 'vorschlag'" in refusal(content)

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
@@ -38,6 +39,20 @@ def test_seed_demo_builds_the_site_and_is_idempotent(client):
     assert all(story.hero_image_id for story in live_stories)
     for url in ("/", "/blog/", "/blog/pluesch-esel/", "/faq/", "/datenschutz/", "/impressum/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_geschichte_vorschlagen_leads_to_the_answer_it_refers_to(client):
+    call_command("seed_demo", "--no-warm", verbosity=0)
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    address = home.find("a", string="Geschichte vorschlagen")["href"]
+    path, anchor = address.split("#")
+
+    faq = BeautifulSoup(client.get(path).content, "html.parser")
+
+    assert (
+        faq.find(id=anchor).find_parent("details").summary.get_text()
+        == "Kann ich eine Geschichte vorschlagen?"
+    )
 
 
 def test_no_warm_means_no_renditions_even_after_the_commit(django_capture_on_commit_callbacks):

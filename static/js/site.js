@@ -72,9 +72,114 @@
     }
   }
 
+  /*
+   * A link to an FAQ answer (/faq/#geschichte-vorschlagen) shows it open. Chromium and Firefox open a
+   * closed <details> around the target themselves; this does it where a browser does not.
+   */
+  function openTargetedDetails() {
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return;
+    }
+    var target = id && document.getElementById(id);
+    var details = target && target.closest("details");
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView();
+    }
+  }
+
+  /* ---------------------------------------------------------------------------------------------
+   * Relative dates. Pages carry absolute dates (<time datetime>), true in every cache however long
+   * it keeps a page; the reader's browser says "vor 3 Stunden", "gestern" or "vor 5 Tagen" instead,
+   * in the page's language (<html lang>: "3 hours ago" in English), and keeps the absolute date as
+   * the tooltip. data-relative="time" marks a moment (a comment), data-relative="day" a day (a
+   * story). Anything a week old or more, or in the future, stays absolute.
+   */
+  var RELATIVE_FOR_DAYS = 7;
+  var DAY = 24 * 60 * 60 * 1000;
+
+  function startOfDay(date) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  }
+
+  function daysBetween(earlier, later) {
+    return Math.round((startOfDay(later) - startOfDay(earlier)) / DAY);
+  }
+
+  function parseDay(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return parts && new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+  }
+
+  function relativeDay(format, day, now) {
+    var days = daysBetween(day, now);
+    return days >= 0 && days < RELATIVE_FOR_DAYS ? format.format(-days, "day") : null;
+  }
+
+  function relativeTime(format, moment, now) {
+    var minutes = Math.floor((now - moment) / 60000);
+    if (minutes < -1) {
+      return null;
+    }
+    if (minutes < 1) {
+      return format.format(0, "second");
+    }
+    if (minutes < 60) {
+      return format.format(-minutes, "minute");
+    }
+    if (minutes < 24 * 60) {
+      return format.format(-Math.floor(minutes / 60), "hour");
+    }
+    return relativeDay(format, moment, now);
+  }
+
+  function relativeText(format, element, now) {
+    var value = element.getAttribute("datetime") || "";
+    if (element.getAttribute("data-relative") === "day") {
+      var day = parseDay(value);
+      return day && relativeDay(format, day, now);
+    }
+    var moment = new Date(value);
+    return isNaN(moment.getTime()) ? null : relativeTime(format, moment, now);
+  }
+
+  function showRelativeDates() {
+    var dates = document.querySelectorAll("time[data-relative]");
+    if (!dates.length || !window.Intl || !Intl.RelativeTimeFormat) {
+      return;
+    }
+    var format = new Intl.RelativeTimeFormat(document.documentElement.lang || "de", {
+      numeric: "auto",
+    });
+    function update() {
+      var now = new Date();
+      dates.forEach(function (element) {
+        if (!element.hasAttribute("data-absolute")) {
+          element.setAttribute("data-absolute", element.textContent);
+        }
+        var absolute = element.getAttribute("data-absolute");
+        var relative = relativeText(format, element, now);
+        element.textContent = relative || absolute;
+        if (relative) {
+          element.title = absolute;
+        } else {
+          element.removeAttribute("title");
+        }
+      });
+    }
+    update();
+    window.setInterval(update, 60 * 1000);
+  }
+
   function enhance() {
     enhanceEmbeds();
     enhanceCommentForm();
+    openTargetedDetails();
+    window.addEventListener("hashchange", openTargetedDetails);
+    showRelativeDates();
   }
 
   if (document.readyState === "loading") {
