@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -56,6 +57,11 @@ STATUS_MESSAGES = {
     CommentStatus.PENDING: HELD_MESSAGE,
     CommentStatus.SPAM: HELD_MESSAGE,
 }
+# The page that shows a confirmed comment is found by a signed address for a day: reloading it is harmless,
+# and it needs no cookie.
+CONFIRMED_SALT = "comments.confirmed"
+CONFIRMED_MAX_AGE = 24 * 60 * 60
+CONFIRMED_OUTCOMES = {CommentStatus.PUBLISHED: "published", CommentStatus.REMOVED: "removed"}
 
 
 def readable_stories():
@@ -279,7 +285,6 @@ def confirm_comment(request, token):
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
         )
 
-    back_to_story = HttpResponseRedirect(story_comments_url(story))  # before the commit, see post_comment
     with transaction.atomic():
         claimed = CommentConfirmation.objects.filter(
             pk=confirmation.pk, used_at__isnull=True, expires_at__gt=timezone.now()
@@ -289,8 +294,41 @@ def confirm_comment(request, token):
             return invalid_link(request)
         comment.status = initial_status(comment, policy)
         comment.save()
-    messages.success(request, STATUS_MESSAGES[comment.status])
-    return back_to_story
+    return HttpResponseRedirect(
+        reverse("comments:confirmed", args=[signing.dumps(comment.pk, salt=CONFIRMED_SALT)])
+    )
+
+
+@require_GET
+def confirmation_result(request, result):
+    """Where confirming leads (POST, redirect, GET): the comment itself, its story and what happens next,
+    for as long as the signed address is valid. It reads the comment's status now, so a reload after the
+    moderators decided says so."""
+    try:
+        pk = signing.loads(result, salt=CONFIRMED_SALT, max_age=CONFIRMED_MAX_AGE)
+    except signing.BadSignature:
+        pk = None
+    comment = (
+        StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).filter(pk=pk).first()
+        if isinstance(pk, int)
+        else None
+    )
+    story = readable_stories().filter(pk=comment.object_pk).first() if comment else None
+    if story is None:
+        return TemplateResponse(
+            request,
+            "comments/confirmed_gone.html",
+            {"page_title": _("Seite nicht mehr verfügbar")},
+            status=410,
+        )
+    context = {
+        "comment": comment,
+        "story": story,
+        # Spam hears the same as a held comment; one a moderator removed since hears that it will not appear.
+        "outcome": CONFIRMED_OUTCOMES.get(comment.status, "held"),
+        "page_title": _("Kommentar bestätigt"),
+    }
+    return TemplateResponse(request, "comments/confirmed.html", context)
 
 
 def mute_link_used(request):
