@@ -1,9 +1,9 @@
-"""Posting and confirming comments. Every refusal keeps what the reader typed and says why."""
+"""Posting and confirming comments. Every refusal keeps what the reader typed and says why; every outcome
+is shown where the reader was, without a cookie (`notices`, `confirmation_result`)."""
 
 import logging
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
@@ -22,6 +22,7 @@ from core.cache import REDIS_UNAVAILABLE
 from core.ids import parse_id
 from core.ratelimit import truncated_ip
 
+from . import notices
 from .fill_time import StartMark
 from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
@@ -48,14 +49,11 @@ REPORT_LATER = gettext_lazy(
     "Wir können Ihre Meldung gerade nicht annehmen. Bitte senden Sie sie in einer Minute noch einmal; "
     "Ihr Text ist noch da."
 )
-HELD_MESSAGE = gettext_lazy(
-    "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
-)
 # Spam hears the same as a held comment: nothing tells a spammer which rule caught them.
-STATUS_MESSAGES = {
-    CommentStatus.PUBLISHED: gettext_lazy("Danke! Ihr Kommentar ist veröffentlicht."),
-    CommentStatus.PENDING: HELD_MESSAGE,
-    CommentStatus.SPAM: HELD_MESSAGE,
+OUTCOMES = {
+    CommentStatus.PUBLISHED: "veroeffentlicht",
+    CommentStatus.PENDING: "in-pruefung",
+    CommentStatus.SPAM: "in-pruefung",
 }
 # The page that shows a confirmed comment is found by a signed address for a day: reloading it is harmless,
 # and it needs no cookie.
@@ -74,10 +72,6 @@ def invalid_link(request):
     return TemplateResponse(
         request, "comments/confirm_invalid.html", {"page_title": _("Link ungültig")}, status=410
     )
-
-
-def story_comments_url(story):
-    return f"{story.url}#kommentare"
 
 
 def render_story_with_form(request, story, form, status=400):
@@ -134,8 +128,7 @@ def post_comment(request):
     story = get_object_or_404(readable_stories(), pk=object_pk)
     policy = CommentPolicy.for_request(request)
     if policy.is_closed_for(story):
-        messages.error(request, _("Die Kommentare zu dieser Geschichte sind geschlossen."))
-        return HttpResponseRedirect(story_comments_url(story))
+        return notices.redirect(story.url, "geschlossen")
 
     form = CommentForm.for_request(request, story, policy, data=request.POST)
     ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
@@ -163,13 +156,15 @@ def post_comment(request):
     )
     # Whatever can fail comes before the comment is stored (the address of the story too), and its
     # mail is queued in the same transaction: a reader who hears "try again" has stored nothing.
-    back_to_story = HttpResponseRedirect(story_comments_url(story))
+    story_url = story.url
+    answered = form.cleaned_data.get("parent")  # where the reader wrote, for the notice
     if form.user:
         comment.is_team = is_team_member(form.user, story)
         comment.status = initial_status(comment, policy, is_team=comment.is_team)
         comment.save()
-        messages.success(request, STATUS_MESSAGES[comment.status])
-        return back_to_story
+        if comment.status == CommentStatus.PUBLISHED:
+            return notices.redirect(story_url, OUTCOMES[comment.status], at=comment.pk)
+        return notices.redirect(story_url, OUTCOMES[comment.status], at=answered)
 
     with transaction.atomic():
         comment.status = CommentStatus.UNCONFIRMED
@@ -184,14 +179,7 @@ def post_comment(request):
                 "valid_days": policy.confirmation_valid_days,
             },
         )
-    messages.info(
-        request,
-        _(
-            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihren Kommentar "
-            "mit dem Link darin, erst dann kann er erscheinen."
-        ),
-    )
-    return back_to_story
+    return notices.redirect(story_url, "gesendet", at=answered)
 
 
 def admit(request, story, policy, form, ip_address):
@@ -205,8 +193,7 @@ def admit(request, story, policy, form, ip_address):
     if not form.is_valid():
         return render_story_with_form(request, story, form)
     if form.is_repeat():
-        messages.info(request, _("Diesen Kommentar haben wir schon erhalten."))
-        return HttpResponseRedirect(story_comments_url(story))
+        return notices.redirect(story.url, "doppelt", at=form.cleaned_data.get("parent"))
 
     limits = rate_limits(policy)
     checks = [("posts_per_ip", ip_address)]
@@ -383,8 +370,7 @@ def report_comment(request, comment_id):
             status = 429
         else:
             CommentReport.objects.create(comment=comment, **form.cleaned_data)
-            messages.success(request, _("Danke für Ihre Meldung. Unser Team sieht sich den Kommentar an."))
-            return HttpResponseRedirect(f"{story.url}#{comment.anchor}")
+            return notices.redirect(story.url, "gemeldet", at=comment.pk)
     elif request.method == "POST":
         status = 400
     return report_page(request, form, comment, story, status)

@@ -62,9 +62,11 @@ def test_a_published_comment_links_to_itself_on_the_story(client, story, policy)
 
     comment = StoryComment.objects.get()
     assert page.h1.get_text() == "Ihr Kommentar ist veröffentlicht"
-    link = page.find("a", href=f"{story.url}#kommentar-{comment.pk}")
-    assert link.get_text() == "Ihren Kommentar unter der Geschichte ansehen"
-    assert soup_of(client.get(story.url)).find(id=f"kommentar-{comment.pk}")
+    link = page.find("a", string="Ihren Kommentar unter der Geschichte ansehen")
+    story_page = soup_of(client.get(link["href"]))
+    notice = story_page.find(id="kommentar-hinweis")  # a new address: no browser has kept it
+    assert notice.get_text(strip=True) == "Danke! Ihr Kommentar ist veröffentlicht."
+    assert notice.find_parent("li")["id"] == f"kommentar-{comment.pk}"
 
 
 def test_spam_hears_the_same_as_a_held_comment(client, story, policy):

@@ -49,7 +49,7 @@ def confirm_from_mail(page, live_server_url):
 def test_reader_posts_a_comment_and_a_reply(page, story_url, live_server):
     page.goto(story_url)
     write_comment(page, "Was für eine schöne Geschichte!")
-    assert "Fast geschafft" in page.locator(".comment-messages").inner_text()
+    assert "Fast geschafft" in page.locator("#kommentar-hinweis").inner_text()
 
     confirm_from_mail(page, live_server.url)
     assert "wird von unserem Team geprüft" in page.locator(".lead").inner_text()
@@ -68,7 +68,7 @@ def test_reader_posts_a_comment_and_a_reply(page, story_url, live_server):
 
     assert page.locator("h1").inner_text() == "Ihr Kommentar ist veröffentlicht"
     page.click("text=Ihren Kommentar unter der Geschichte ansehen")
-    page.reload()  # the browser may keep the story for a minute
+    assert page.locator("#kommentar-hinweis").inner_text() == "Danke! Ihr Kommentar ist veröffentlicht."
     reply = page.locator(".comment--level-1")
     assert "Und noch ein Nachtrag von mir." in reply.inner_text()
     assert page.locator("#kommentare-titel").inner_text() == "2 Kommentare"
@@ -104,6 +104,6 @@ def test_without_javascript_a_second_click_sends_the_comment(browser, story_url)
 
     page.wait_for_timeout(1200)  # the policy's minimum fill time, from the second step on
     page.click("text=Kommentar senden")
-    assert "Fast geschafft" in page.locator(".comment-messages").inner_text()
+    assert "Fast geschafft" in page.locator("#kommentar-hinweis").inner_text()
     assert StoryComment.objects.get().comment == "Ganz ohne JavaScript geschrieben."
     context.close()
