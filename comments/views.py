@@ -75,9 +75,11 @@ def invalid_link(request):
 
 
 def render_story_with_form(request, story, form, status=400):
-    """The story again, with the reader's form and its errors in place (see `discussion`)."""
+    """The story again, with the reader's form and its errors in place (see `discussion`); the page title
+    says first that something needs the reader."""
     context = story.get_context(request)
     context["comment_form"] = form
+    context["title_prefix"] = _("Fehler:") if form.errors else _("Noch ein Schritt:")
     return TemplateResponse(request, story.get_template(request), context, status=status)
 
 
@@ -240,6 +242,8 @@ def asks_again(request, template, context):
     """The page with the button once more: for a GET, and for a POST that did not come from our own
     page (then with a notice and 403)."""
     foreign = request.method == "POST"
+    if foreign:
+        context = {**context, "title_prefix": _("Fehler:")}
     return TemplateResponse(
         request, template, {**context, "foreign_origin": foreign}, status=403 if foreign else 200
     )
@@ -377,9 +381,7 @@ def report_comment(request, comment_id):
 
 
 def report_page(request, form, comment, story, status=200):
-    return TemplateResponse(
-        request,
-        "comments/report.html",
-        {"form": form, "comment": comment, "story": story, "page_title": _("Kommentar melden")},
-        status=status,
-    )
+    context = {"form": form, "comment": comment, "story": story, "page_title": _("Kommentar melden")}
+    if form.errors:
+        context["title_prefix"] = _("Fehler:")
+    return TemplateResponse(request, "comments/report.html", context, status=status)
