@@ -119,6 +119,7 @@
       form.scrollIntoView({ block: "start" });
       (empty[0] || textarea).focus({ preventScroll: true });
     }
+
     // Where the form stands for a new comment: it goes back there.
     var home = document.createElement("div");
     home.hidden = true;
@@ -201,9 +202,11 @@
           return;
         }
         event.preventDefault();
-        var label =
-          document.querySelector("label[for='" + field.id + "']") ||
-          (field.closest("fieldset") && field.closest("fieldset").querySelector("legend"));
+        // A group of radio buttons is introduced by its legend, a single field by its label.
+        var fieldset = field.type === "radio" && field.closest("fieldset");
+        var label = fieldset
+          ? fieldset.querySelector("legend")
+          : document.querySelector("label[for='" + field.id + "']");
         (label || field).scrollIntoView({ block: "start" });
         field.focus({ preventScroll: true });
       });
