@@ -7,6 +7,7 @@ from django.template.loader import get_template, render_to_string
 
 from .forms import CommentForm
 from .models import CommentPolicy, StoryComment, StoryDiscussion, count_on_each_story
+from .notices import notice_for
 from .statuses import CommentStatus
 
 
@@ -61,6 +62,7 @@ def discussion_context(story, request, comment_form=None):
         comment_form = CommentForm.for_request(request, story, policy, initial=initial)
     return {
         "comments": comments,
+        "notice": notice_for(request, comments),
         "comment_count": sum(comment.is_published for comment in comments),
         "comments_closed_on": policy.closed_by_age_on(story, decision),
         "reply_to": reply_to,
@@ -69,7 +71,7 @@ def discussion_context(story, request, comment_form=None):
 
 
 def render_discussion(context):
-    """The section below a story, rendered with the story page's context (request, messages, settings)."""
+    """The section below a story, rendered with the story page's context (request, settings)."""
     story, request = context["page"], context["request"]
     with context.push(discussion_context(story, request, context.get("comment_form"))):
         return get_template("comments/discussion.html").template.render(context)

@@ -52,7 +52,31 @@ NO_HIDDEN_CHARACTERS_IN_TEXT = RegexValidator(
 )
 
 
-class CommentForm(CommentSecurityForm):
+class ErrorSummary:
+    """What went wrong, listed above the form: messages about the whole form, then each field's errors as a
+    link to that field (as GOV.UK's error summary does), so the reader hears all of it and jumps there."""
+
+    # Fields the reader never sees (or must not fill): their errors are messages, not links.
+    unseen_fields = ()
+
+    def summary_messages(self):
+        return [*self.non_field_errors(), *self.refusals()]
+
+    def refusals(self):
+        return [error for name in self.unseen_fields for error in self.errors.get(name, [])]
+
+    def summary_links(self):
+        """(id of the field, error) for each error of a field the reader sees; a group of radio buttons is
+        reached at its first button."""
+        return [
+            (field.id_for_label or f"{field.auto_id}_0", error)
+            for field in self.visible_fields()
+            if field.name not in self.unseen_fields
+            for error in field.errors
+        ]
+
+
+class CommentForm(ErrorSummary, CommentSecurityForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=50,
@@ -91,6 +115,8 @@ class CommentForm(CommentSecurityForm):
     website = forms.CharField(required=False, label=_("Bitte leer lassen"))
 
     second_step = False
+    # Errors of these are shown above the form: the reader cannot see the fields.
+    unseen_fields = ("timestamp", "security_hash", "website", "content_type", "object_pk", "parent")
 
     def __init__(self, story, policy, data=None, user=None, **kwargs):
         super().__init__(story, data=data, **kwargs)
@@ -167,11 +193,6 @@ class CommentForm(CommentSecurityForm):
             raise forms.ValidationError(NOT_SENT, code="honeypot")
         return ""
 
-    def refusals(self):
-        """Errors of the hidden fields, shown above the form because the reader cannot see those fields."""
-        hidden = ("timestamp", "security_hash", "website", "content_type", "object_pk", "parent")
-        return [error for name in hidden for error in self.errors.get(name, [])]
-
     def is_repeat(self):
         """The same text from the same author on the same story within the form's lifetime: a
         double click or a replayed request, never a second comment."""
@@ -197,7 +218,7 @@ class CommentForm(CommentSecurityForm):
         return self.user.email if self.user else self.cleaned_data["email"]
 
 
-class ReportForm(forms.Form):
+class ReportForm(ErrorSummary, forms.Form):
     reason = forms.ChoiceField(
         label=_("Was stimmt mit diesem Kommentar nicht?"),
         choices=ReportReason.choices,

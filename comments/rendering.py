@@ -29,8 +29,12 @@ def text_as_html(text):
 class ThreadRenderer:
     """Renders `StoryCommentQuerySet.thread_for()` as the list items of one `<ol class="comment-list">`."""
 
-    def __init__(self, can_reply):
+    def __init__(self, can_reply, notice_at=None, notice_html=""):
         self.can_reply = can_reply
+        # What a reader hears after answering, reporting or publishing (`comments.notices`), below that
+        # comment: where the reply form was, or the comment itself.
+        self.notice_at = notice_at
+        self.notice_html = notice_html
         report_url = reverse("comments:report", args=[REPORT_URL_PLACEHOLDER])
         self.report_url_start, self.report_url_end = report_url.split(str(REPORT_URL_PLACEHOLDER))
         self.team = escape(gettext("Team"))
@@ -78,7 +82,7 @@ class ThreadRenderer:
             f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{reply_to}</header>'
             f"{text}"
             f'<footer>{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'
-            f"{self.report}</a></footer></article></li>"
+            f"{self.report}</a></footer></article>{self.notice_html if pk == self.notice_at else ''}</li>"
         )
 
     def date(self, moment):
@@ -95,5 +99,5 @@ class ThreadRenderer:
         )
 
 
-def render_thread(comments, can_reply):
-    return ThreadRenderer(can_reply).render(comments)
+def render_thread(comments, can_reply, notice_at=None, notice_html=""):
+    return ThreadRenderer(can_reply, notice_at, notice_html).render(comments)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("posten/", views.post_comment, name="post"),
     path("start/<id:story_id>/", views.start_writing, name="start"),
     path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
+    path("bestaetigt/<str:result>/", views.confirmation_result, name="confirmed"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
     path("melden/<id:comment_id>/", views.report_comment, name="report"),
 ]

@@ -1,10 +1,11 @@
-"""Posting and confirming comments. Every refusal keeps what the reader typed and says why."""
+"""Posting and confirming comments. Every refusal keeps what the reader typed and says why; every outcome
+is shown where the reader was, without a cookie (`notices`, `confirmation_result`)."""
 
 import logging
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,7 @@ from core.cache import REDIS_UNAVAILABLE
 from core.ids import parse_id
 from core.ratelimit import truncated_ip
 
+from . import notices
 from .fill_time import StartMark
 from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
@@ -47,15 +49,17 @@ REPORT_LATER = gettext_lazy(
     "Wir können Ihre Meldung gerade nicht annehmen. Bitte senden Sie sie in einer Minute noch einmal; "
     "Ihr Text ist noch da."
 )
-HELD_MESSAGE = gettext_lazy(
-    "Danke! Ihr Kommentar wird von unserem Team geprüft und erscheint, sobald er freigegeben ist."
-)
 # Spam hears the same as a held comment: nothing tells a spammer which rule caught them.
-STATUS_MESSAGES = {
-    CommentStatus.PUBLISHED: gettext_lazy("Danke! Ihr Kommentar ist veröffentlicht."),
-    CommentStatus.PENDING: HELD_MESSAGE,
-    CommentStatus.SPAM: HELD_MESSAGE,
+OUTCOMES = {
+    CommentStatus.PUBLISHED: "veroeffentlicht",
+    CommentStatus.PENDING: "in-pruefung",
+    CommentStatus.SPAM: "in-pruefung",
 }
+# The page that shows a confirmed comment is found by a signed address for a day: reloading it is harmless,
+# and it needs no cookie.
+CONFIRMED_SALT = "comments.confirmed"
+CONFIRMED_MAX_AGE = 24 * 60 * 60
+CONFIRMED_OUTCOMES = {CommentStatus.PUBLISHED: "published", CommentStatus.REMOVED: "removed"}
 
 
 def readable_stories():
@@ -70,14 +74,12 @@ def invalid_link(request):
     )
 
 
-def story_comments_url(story):
-    return f"{story.url}#kommentare"
-
-
 def render_story_with_form(request, story, form, status=400):
-    """The story again, with the reader's form and its errors in place (see `discussion`)."""
+    """The story again, with the reader's form and its errors in place (see `discussion`); the page title
+    says first that something needs the reader."""
     context = story.get_context(request)
     context["comment_form"] = form
+    context["title_prefix"] = _("Fehler:") if form.errors else _("Noch ein Schritt:")
     return TemplateResponse(request, story.get_template(request), context, status=status)
 
 
@@ -128,8 +130,7 @@ def post_comment(request):
     story = get_object_or_404(readable_stories(), pk=object_pk)
     policy = CommentPolicy.for_request(request)
     if policy.is_closed_for(story):
-        messages.error(request, _("Die Kommentare zu dieser Geschichte sind geschlossen."))
-        return HttpResponseRedirect(story_comments_url(story))
+        return notices.redirect(story.url, "geschlossen")
 
     form = CommentForm.for_request(request, story, policy, data=request.POST)
     ip_address = truncated_ip(request.META.get("REMOTE_ADDR", ""))
@@ -157,13 +158,15 @@ def post_comment(request):
     )
     # Whatever can fail comes before the comment is stored (the address of the story too), and its
     # mail is queued in the same transaction: a reader who hears "try again" has stored nothing.
-    back_to_story = HttpResponseRedirect(story_comments_url(story))
+    story_url = story.url
+    answered = form.cleaned_data.get("parent")  # where the reader wrote, for the notice
     if form.user:
         comment.is_team = is_team_member(form.user, story)
         comment.status = initial_status(comment, policy, is_team=comment.is_team)
         comment.save()
-        messages.success(request, STATUS_MESSAGES[comment.status])
-        return back_to_story
+        if comment.status == CommentStatus.PUBLISHED:
+            return notices.redirect(story_url, OUTCOMES[comment.status], at=comment.pk)
+        return notices.redirect(story_url, OUTCOMES[comment.status], at=answered)
 
     with transaction.atomic():
         comment.status = CommentStatus.UNCONFIRMED
@@ -178,14 +181,7 @@ def post_comment(request):
                 "valid_days": policy.confirmation_valid_days,
             },
         )
-    messages.info(
-        request,
-        _(
-            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihren Kommentar "
-            "mit dem Link darin, erst dann kann er erscheinen."
-        ),
-    )
-    return back_to_story
+    return notices.redirect(story_url, "gesendet", at=answered)
 
 
 def admit(request, story, policy, form, ip_address):
@@ -199,8 +195,7 @@ def admit(request, story, policy, form, ip_address):
     if not form.is_valid():
         return render_story_with_form(request, story, form)
     if form.is_repeat():
-        messages.info(request, _("Diesen Kommentar haben wir schon erhalten."))
-        return HttpResponseRedirect(story_comments_url(story))
+        return notices.redirect(story.url, "doppelt", at=form.cleaned_data.get("parent"))
 
     limits = rate_limits(policy)
     checks = [("posts_per_ip", ip_address)]
@@ -247,6 +242,8 @@ def asks_again(request, template, context):
     """The page with the button once more: for a GET, and for a POST that did not come from our own
     page (then with a notice and 403)."""
     foreign = request.method == "POST"
+    if foreign:
+        context = {**context, "title_prefix": _("Fehler:")}
     return TemplateResponse(
         request, template, {**context, "foreign_origin": foreign}, status=403 if foreign else 200
     )
@@ -279,7 +276,6 @@ def confirm_comment(request, token):
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
         )
 
-    back_to_story = HttpResponseRedirect(story_comments_url(story))  # before the commit, see post_comment
     with transaction.atomic():
         claimed = CommentConfirmation.objects.filter(
             pk=confirmation.pk, used_at__isnull=True, expires_at__gt=timezone.now()
@@ -289,8 +285,41 @@ def confirm_comment(request, token):
             return invalid_link(request)
         comment.status = initial_status(comment, policy)
         comment.save()
-    messages.success(request, STATUS_MESSAGES[comment.status])
-    return back_to_story
+    return HttpResponseRedirect(
+        reverse("comments:confirmed", args=[signing.dumps(comment.pk, salt=CONFIRMED_SALT)])
+    )
+
+
+@require_GET
+def confirmation_result(request, result):
+    """Where confirming leads (POST, redirect, GET): the comment itself, its story and what happens next,
+    for as long as the signed address is valid. It reads the comment's status now, so a reload after the
+    moderators decided says so."""
+    try:
+        pk = signing.loads(result, salt=CONFIRMED_SALT, max_age=CONFIRMED_MAX_AGE)
+    except signing.BadSignature:
+        pk = None
+    comment = (
+        StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).filter(pk=pk).first()
+        if isinstance(pk, int)
+        else None
+    )
+    story = readable_stories().filter(pk=comment.object_pk).first() if comment else None
+    if story is None:
+        return TemplateResponse(
+            request,
+            "comments/confirmed_gone.html",
+            {"page_title": _("Seite nicht mehr verfügbar")},
+            status=410,
+        )
+    context = {
+        "comment": comment,
+        "story": story,
+        # Spam hears the same as a held comment; one a moderator removed since hears that it will not appear.
+        "outcome": CONFIRMED_OUTCOMES.get(comment.status, "held"),
+        "page_title": _("Kommentar bestätigt"),
+    }
+    return TemplateResponse(request, "comments/confirmed.html", context)
 
 
 def mute_link_used(request):
@@ -345,17 +374,14 @@ def report_comment(request, comment_id):
             status = 429
         else:
             CommentReport.objects.create(comment=comment, **form.cleaned_data)
-            messages.success(request, _("Danke für Ihre Meldung. Unser Team sieht sich den Kommentar an."))
-            return HttpResponseRedirect(f"{story.url}#{comment.anchor}")
+            return notices.redirect(story.url, "gemeldet", at=comment.pk)
     elif request.method == "POST":
         status = 400
     return report_page(request, form, comment, story, status)
 
 
 def report_page(request, form, comment, story, status=200):
-    return TemplateResponse(
-        request,
-        "comments/report.html",
-        {"form": form, "comment": comment, "story": story, "page_title": _("Kommentar melden")},
-        status=status,
-    )
+    context = {"form": form, "comment": comment, "story": story, "page_title": _("Kommentar melden")}
+    if form.errors:
+        context["title_prefix"] = _("Fehler:")
+    return TemplateResponse(request, "comments/report.html", context, status=status)

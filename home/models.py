@@ -152,9 +152,10 @@ class SocialProfileBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
-    """What appears on every page: footer, social profiles and the legal pages."""
+    """What appears on every page: footer, social profiles and the legal pages; the FAQ that the comment
+    form links."""
 
-    page_fields = ("privacy_page", "imprint_page")
+    page_fields = ("privacy_page", "imprint_page", "faq_page")
 
     organisation_name = models.CharField(_("Name des Unternehmens"), max_length=120, default="Muster AG")
     footer_text = models.TextField(_("Text in der Fußzeile"), blank=True, max_length=400)
@@ -178,6 +179,16 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
         related_name="+",
     )
 
+    faq_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Häufige Fragen zu Kommentaren"),
+        help_text=_("Das Kommentarformular verlinkt diese Seite: „Fragen zu Kommentaren?“"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("footer_text"),
@@ -185,6 +196,7 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
         MultiFieldPanel(
             [PageChooserPanel("privacy_page"), PageChooserPanel("imprint_page")], heading=_("Rechtliches")
         ),
+        PageChooserPanel("faq_page"),
     ]
 
     class Meta:

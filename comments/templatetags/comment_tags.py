@@ -1,4 +1,5 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from comments.rendering import render_thread, text_as_html
@@ -13,6 +14,10 @@ def comment_text(text):
 
 
 @register.simple_tag
-def comment_thread(comments, can_reply):
-    """The list items of a discussion (see `comments.rendering`)."""
+def comment_thread(comments, can_reply, notice=None):
+    """The list items of a discussion (see `comments.rendering`), with the notice that belongs under one
+    of them (`comments.notices`)."""
+    if notice is not None and notice.at:
+        notice_html = render_to_string("comments/notice.html", {"notice": notice})
+        return render_thread(comments, bool(can_reply), notice.at, notice_html)
     return render_thread(comments, bool(can_reply))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from blog.models import StoryPage
 from blog.tests.front_cache import RecordingBackend
 from comments.models import CommentConfirmation, CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
@@ -33,7 +34,8 @@ def reader():
 
 
 def test_a_post_that_cannot_be_answered_is_not_stored_or_mailed(reader, story, policy):
-    with mock.patch("comments.views.story_comments_url", side_effect=RedisConnectionError("weg")):
+    story_url_fails = mock.PropertyMock(side_effect=RedisConnectionError("weg"))
+    with mock.patch.object(StoryPage, "url", new_callable=lambda: story_url_fails):
         response = reader.post(POST_URL, comment_data(story))
 
     assert response.status_code == 503

@@ -54,7 +54,7 @@ def confirmation_link(message):
 def test_anonymous_reader_posts_confirms_and_is_held_then_shown_after_approval(client, story, policy):
     response = client.post(POST_URL, comment_data(story), follow=True)
 
-    assert response.redirect_chain[-1][0] == "/blog/esel/#kommentare"
+    assert response.redirect_chain[-1][0] == "/blog/esel/?kommentar=gesendet#kommentar-hinweis"
     assert "Bitte bestätigen Sie Ihren Kommentar" in response.content.decode()
     comment = StoryComment.objects.get()
     assert comment.status == CommentStatus.UNCONFIRMED

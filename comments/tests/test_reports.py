@@ -29,7 +29,9 @@ def test_reader_reports_a_comment_with_a_reason(client, comment):
         f"/kommentare/melden/{comment.pk}/", {"reason": "spam", "note": "Werbung"}, follow=True
     )
 
-    assert response.redirect_chain[-1][0] == f"/blog/esel/#kommentar-{comment.pk}"
+    assert (
+        response.redirect_chain[-1][0] == f"/blog/esel/?kommentar=gemeldet&bei={comment.pk}#kommentar-hinweis"
+    )
     assert "Danke für Ihre Meldung" in response.content.decode()
     report = CommentReport.objects.get()
     assert (report.comment, report.reason, report.note) == (comment, "spam", "Werbung")

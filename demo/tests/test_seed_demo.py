@@ -61,6 +61,14 @@ def test_no_warm_means_no_renditions_even_after_the_commit(django_capture_on_com
     assert not Rendition.objects.exists()
 
 
+def test_the_demo_comment_form_links_the_faq(client):
+    call_command("seed_demo", "--no-warm", verbosity=0)
+
+    page = client.get("/blog/pluesch-esel/").content.decode()
+
+    assert '<a href="/faq/">Fragen zu Kommentaren?</a>' in page
+
+
 NUMBER_WORDS = {1: "einen", 2: "zwei", 3: "drei", 5: "fünf", 7: "sieben", 14: "vierzehn"}
 
 

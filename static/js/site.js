@@ -174,12 +174,156 @@
     window.setInterval(update, 60 * 1000);
   }
 
+  /*
+   * Replies and messages in view (comments). "Antworten" opens the comment form right under the comment
+   * answered: the form itself moves there (one form, one set of fields and start mark), says whom it
+   * answers, quotes the start of that comment and offers a way back to a new comment. The focus goes to
+   * where the reader starts writing: the text, or the name and address first while they are empty (on a
+   * phone the text field alone would hide whom the reply answers). A reply the server refused (its form
+   * carries the parent) goes back under its comment on load. Without this script the link reloads the
+   * page with the form below the thread, saying and quoting the same.
+   */
+  var QUOTE_LENGTH = 200;
+
+  function quoteOf(item) {
+    var paragraphs = item.querySelectorAll("article > p");
+    var text = Array.prototype.map
+      .call(paragraphs, function (paragraph) {
+        return paragraph.textContent.trim();
+      })
+      .join("\n");
+    return text.length > QUOTE_LENGTH ? text.slice(0, QUOTE_LENGTH - 1).trimEnd() + "…" : text;
+  }
+
+  function enhanceReplies() {
+    var form = document.getElementById("kommentar-formular");
+    var list = document.querySelector(".comment-list");
+    if (!form || !list) {
+      return;
+    }
+    var parentField = form.querySelector("input[name=parent]");
+    var heading = document.getElementById("kommentar-formular-titel");
+    var replyBox = form.querySelector("[data-reply]");
+    var quote = form.querySelector("[data-reply-quote]");
+    var cancel = form.querySelector("[data-reply-cancel]");
+    var textarea = form.querySelector("textarea");
+    if (!parentField || !heading || !replyBox || !quote || !cancel || !textarea) {
+      return;
+    }
+
+    function startWriting() {
+      var empty = Array.prototype.filter.call(
+        form.querySelectorAll("input[type=text][required], input[type=email][required]"),
+        function (field) {
+          return !field.value;
+        }
+      );
+      form.scrollIntoView({ block: "start" });
+      (empty[0] || textarea).focus({ preventScroll: true });
+    }
+
+    // Where the form stands for a new comment: it goes back there.
+    var home = document.createElement("div");
+    home.hidden = true;
+    form.parentNode.insertBefore(home, form);
+
+    function openReply(item, id) {
+      var name = item.querySelector("article header b");
+      item.appendChild(form);
+      parentField.value = id;
+      heading.textContent = heading.getAttribute("data-reply-title").replace("{name}", function () {
+        return name ? name.textContent : "";
+      });
+      quote.textContent = quoteOf(item);
+      replyBox.hidden = false;
+      form.classList.add("comment-form--reply");
+    }
+
+    function closeReply() {
+      home.parentNode.insertBefore(form, home);
+      parentField.value = "";
+      heading.textContent = heading.getAttribute("data-comment-title");
+      quote.textContent = "";
+      replyBox.hidden = true;
+      form.classList.remove("comment-form--reply");
+    }
+
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='?antwort=']");
+      var item = link && link.closest("li.comment");
+      if (!item) {
+        return;
+      }
+      event.preventDefault();
+      openReply(item, item.id.replace("kommentar-", ""));
+      startWriting();
+    });
+    cancel.addEventListener("click", function (event) {
+      event.preventDefault();
+      closeReply();
+      startWriting();
+    });
+
+    var answered = parentField.value && document.getElementById("kommentar-" + parentField.value);
+    if (answered && list.contains(answered)) {
+      openReply(answered, parentField.value);
+      if (!form.querySelector("[data-focus-on-load]")) {
+        startWriting();
+      }
+    }
+  }
+
+  /*
+   * What just happened, read first: a refused form's error summary, the notice after sending or the
+   * second step is focused when the page loads (screen readers read it, the page scrolls to it). The
+   * links in an error summary put the focus into their field and show its label above it.
+   */
+  function focusMessage() {
+    var message = document.querySelector("[data-focus-on-load]");
+    if (!message) {
+      return;
+    }
+    message.focus();
+    // Going to the address's #anchor (the form) moves the focus to the page once more when loading
+    // ends; unless the reader has gone somewhere meanwhile, the message gets it back.
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        if (document.activeElement === document.body || document.activeElement === null) {
+          message.focus();
+        }
+      });
+    }
+  }
+
+  function enhanceErrorSummaries() {
+    document.querySelectorAll(".error-summary").forEach(function (summary) {
+      summary.addEventListener("click", function (event) {
+        var link = event.target.closest("a[href^='#']");
+        var field = link && document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) {
+          return;
+        }
+        event.preventDefault();
+        // A group of radio buttons is introduced by its legend, a single field by its label.
+        var fieldset = field.type === "radio" && field.closest("fieldset");
+        var label = fieldset
+          ? fieldset.querySelector("legend")
+          : document.querySelector("label[for='" + field.id + "']");
+        (label || field).scrollIntoView({ block: "start" });
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
+
   function enhance() {
     enhanceEmbeds();
     enhanceCommentForm();
     openTargetedDetails();
     window.addEventListener("hashchange", openTargetedDetails);
     showRelativeDates();
+    enhanceReplies();
+    enhanceErrorSummaries();
+    focusMessage();
   }
 
   if (document.readyState === "loading") {

@@ -101,7 +101,7 @@ class Command(BaseCommand):
         self.link_related(stories, new_stories)
         if home_is_new:
             self.fill_home(home, stories, faq)
-        self.site_settings(site, privacy, imprint)
+        self.site_settings(site, privacy, imprint, faq)
         for page in self.new_pages:
             page.save_revision().publish()
         return site
@@ -194,7 +194,7 @@ class Command(BaseCommand):
         cta = data["call_to_action"]
         home.body = [("call_to_action", {**cta, "link_page": faq, "link_url": ""})]
 
-    def site_settings(self, site, privacy, imprint):
+    def site_settings(self, site, privacy, imprint, faq):
         """Fills what is still empty, so settings an editor changed stay as they are."""
         site_settings = SiteSettings.for_site(site)
         texts = self.content.site
@@ -215,6 +215,9 @@ class Command(BaseCommand):
             changed = True
         if site_settings.imprint_page_id is None:
             site_settings.imprint_page = imprint
+            changed = True
+        if site_settings.faq_page_id is None:
+            site_settings.faq_page = faq
             changed = True
         if changed:
             site_settings.save()
