@@ -5,10 +5,13 @@ downloaded)."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.management import call_command
+from django.urls import reverse
 
 from blog.models import StoryPage
 from comments.models import CommentStatus, StoryComment
+from comments.views import CONFIRMED_SALT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -23,9 +26,7 @@ axe = Axe()
 def violations(page):
     """axe-core's WCAG 2.2 A/AA violations on the page as loaded: rule -> the first offending nodes."""
     results = axe.run(page, options=WCAG_22_AA).response["violations"]
-    return {
-        violation["id"]: [node["target"] for node in violation["nodes"][:3]] for violation in results
-    }
+    return {violation["id"]: [node["target"] for node in violation["nodes"][:3]] for violation in results}
 
 
 def checked(page, base, paths):
@@ -80,6 +81,19 @@ def test_a_refused_comment_form_has_no_wcag_violations(page, demo_site):
     page.locator("#kommentar-formular button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator("#kommentar-formular .field__error").count() > 0
+    assert violations(page) == {}
+
+
+def test_report_and_confirmation_pages_have_no_wcag_violations(page, demo_site):
+    comment = StoryComment.objects.filter(status=CommentStatus.PUBLISHED).first()
+    report = f"/kommentare/melden/{comment.pk}/"
+    confirmed = reverse("comments:confirmed", args=[signing.dumps(comment.pk, salt=CONFIRMED_SALT)])
+    assert checked(page, demo_site, [report, confirmed]) == {}
+
+    page.goto(demo_site + report)
+    page.locator("#meldung button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#meldung .field__error").count() > 0
     assert violations(page) == {}
 
 
