@@ -8,6 +8,13 @@ from wagtail import blocks
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
+def anchor_block(label, help_text):
+    """An optional mark for a place on a page (`#geschichte-vorschlagen`), as an address spells it."""
+    return blocks.CharBlock(
+        label=label, required=False, max_length=60, validators=[validate_slug], help_text=help_text
+    )
+
+
 class FaqItemValue(blocks.StructValue):
     @property
     def anchor_id(self):
@@ -19,12 +26,9 @@ class FaqItemValue(blocks.StructValue):
 class FaqItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Frage"), max_length=200)
     answer = blocks.RichTextBlock(label=_("Antwort"), features=["bold", "italic", "link", "ul", "ol"])
-    anchor = blocks.CharBlock(
-        label=_("Sprungmarke"),
-        required=False,
-        max_length=60,
-        validators=[validate_slug],
-        help_text=_(
+    anchor = anchor_block(
+        _("Sprungmarke"),
+        _(
             "Für Links, die diese Antwort aufgeklappt zeigen, z. B. „geschichte-vorschlagen“ für "
             "…/faq/#geschichte-vorschlagen. Leer: aus der Frage gebildet; eine eigene Sprungmarke bleibt, "
             "auch wenn sich die Frage ändert."
@@ -69,12 +73,9 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), max_length=300)
     link_page = blocks.PageChooserBlock(label=_("Seite"), required=False)
     link_url = blocks.URLBlock(label=_("Oder Adresse"), required=False)
-    link_anchor = blocks.CharBlock(
-        label=_("Sprungmarke auf der Seite"),
-        required=False,
-        max_length=60,
-        validators=[validate_slug],
-        help_text=_(
+    link_anchor = anchor_block(
+        _("Sprungmarke auf der Seite"),
+        _(
             "Optional: führt zu einer Stelle der gewählten Seite, z. B. zu einer häufigen Frage, deren "
             "Antwort dann aufgeklappt ist („geschichte-vorschlagen“, ohne #)."
         ),
