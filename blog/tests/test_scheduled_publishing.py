@@ -1,0 +1,66 @@
+"""Go-live and expiry dates fire on time: the story appears or disappears everywhere a reader looks,
+once, whoever runs the schedule."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageLogEntry
+
+from blog.tests.factories import StoryPageFactory
+from blog.tests.scheduling import expire, make_overdue, schedule
+from core.cache import limits_cache
+from core.management.commands.publish_scheduled import LOCK_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def due_story(story_index):
+    story = StoryPageFactory(parent=story_index, title="Der verlorene Koffer", slug="koffer", live=False)
+    make_overdue(schedule(story))
+    return story
+
+
+def scheduled_publications(story):
+    return PageLogEntry.objects.filter(page=story, action="wagtail.publish.scheduled").count()
+
+
+def test_a_due_story_appears_on_the_index_after_the_schedule_runs(client, due_story, page_cache):
+    assert "Der verlorene Koffer" not in client.get("/blog/").text
+    call_command("publish_scheduled")
+    assert "Der verlorene Koffer" in client.get("/blog/").text
+
+
+def test_a_scheduled_publication_purges_the_story_and_its_listings(due_story, purged):
+    call_command("publish_scheduled")
+    assert {"http://localhost/blog/koffer/", "http://localhost/blog/", "http://localhost/"} <= set(purged)
+
+
+def test_an_expired_story_disappears_from_the_index(client, story_index, page_cache):
+    story = StoryPageFactory(parent=story_index, title="Die alte Aktion", slug="aktion")
+    assert "Die alte Aktion" in client.get("/blog/").text
+    expire(story)
+    call_command("publish_scheduled")
+    assert "Die alte Aktion" not in client.get("/blog/").text
+    assert client.get("/blog/aktion/").status_code == 404
+
+
+def test_an_expiry_purges_the_story_and_its_listings(story_index, purged):
+    story = StoryPageFactory(parent=story_index, slug="aktion")
+    expire(story)
+    purged.clear()
+    call_command("publish_scheduled")
+    assert {"http://localhost/blog/aktion/", "http://localhost/blog/", "http://localhost/"} <= set(purged)
+
+
+def test_a_run_while_another_is_under_way_publishes_nothing(due_story):
+    limits_cache.add(LOCK_KEY, "running", 60)
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert scheduled_publications(due_story) == 0
+
+
+def test_the_next_run_after_a_finished_one_publishes_nothing_more(due_story):
+    call_command("publish_scheduled")
+    call_command("publish_scheduled")
+    assert scheduled_publications(due_story) == 1
