@@ -1,5 +1,6 @@
 """The systemd units docs/deploy.md hands operators: every long-running one (the app server, the task
-worker) takes all its processes with it when it ends, and comes back by itself."""
+worker) takes all its processes with it when it ends, and comes back by itself; what must happen on time
+has a timer."""
 
 import re
 from pathlib import Path
@@ -38,3 +39,19 @@ def test_a_long_running_unit_takes_its_whole_control_group_when_it_ends(unit):
 @pytest.mark.parametrize("unit", LONG_RUNNING, ids=lambda unit: unit["Description"][0])
 def test_a_long_running_unit_is_started_again_when_it_ends(unit):
     assert unit.get("Restart") == ["always"]
+
+
+def timers_with_their_services():
+    """Each timer unit with the oneshot service block right before it in docs/deploy.md."""
+    blocks = list(units())
+    return [(blocks[index - 1], unit) for index, unit in enumerate(blocks) if "OnCalendar" in unit and index]
+
+
+def test_scheduled_publishing_runs_every_minute():
+    """Go-live and expiry dates editors set fire only when publish_scheduled runs."""
+    minutely = [
+        " ".join(service.get("ExecStart", []))
+        for service, timer in timers_with_their_services()
+        if timer["OnCalendar"] == ["minutely"]
+    ]
+    assert any("manage.py publish_scheduled" in command for command in minutely)
