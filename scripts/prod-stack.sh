@@ -45,7 +45,7 @@ ADMIN_USER="admin"
 # Processes we start, each in a session of its own (stopped by its process group): name -> pid file.
 # Each also carries PROD_STACK_SERVICE=name in its environment, and so do its children: what is left
 # of a service after its pid file is gone is still known as ours (see ours).
-SERVICES=(varnish app1 app2 worker housekeeping media smtp)
+SERVICES=(varnish app1 app2 worker housekeeping scheduler media smtp)
 
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -414,6 +414,18 @@ start_housekeeping() {
         done' "$STATE/env" "$PY"
 }
 
+start_scheduler() {
+    # Go-live and expiry dates editors set (docs/deploy.md: publish-scheduled.timer), at the start of
+    # every minute. publish_scheduled takes a lock, so a second scheduler elsewhere publishes nothing twice.
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    spawn scheduler bash -c '
+        set -a; . "$0"; set +a
+        while true; do
+            "$1" manage.py publish_scheduled || true
+            sleep $((60 - 10#$(date +%S)))
+        done' "$STATE/env" "$PY"
+}
+
 start_varnish() {
     local rt
     rt=$(runtime_dir)
@@ -492,6 +504,7 @@ site.save()
     start_app app2 "$APP2_PORT"
     start_worker
     start_housekeeping
+    start_scheduler
     spawn media "$PY" -m http.server "$MEDIA_PORT" --bind "$HOST" --directory "$STATE/public"
     start_varnish
     wait_http "http://$HOST:$APP1_PORT/healthz" 60
