@@ -42,8 +42,10 @@ run: seed superuser
 	@echo "  Website:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/  (login: admin / password: \$$ADMIN_PASSWORD or 'changeme')"
 	@echo "  Mails:    written as files to var/mail/ (open them to follow links)"
+	@echo "  Schedule: go-live and expiry dates are checked every minute (manage.py run_schedule)"
 	@echo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 chromium:

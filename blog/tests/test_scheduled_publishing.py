@@ -2,6 +2,7 @@
 once, whoever runs the schedule."""
 
 import io
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from blog.tests.factories import StoryPageFactory
 from blog.tests.scheduling import expire, make_overdue, schedule
 from core.cache import limits_cache
 from core.management.commands.publish_scheduled import LOCK_KEY
+from core.management.commands.run_schedule import seconds_to_next_minute
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,14 @@ def test_the_next_run_after_a_finished_one_publishes_nothing_more(due_story):
     call_command("publish_scheduled")
     call_command("publish_scheduled")
     assert scheduled_publications(due_story) == 1
+
+
+def test_make_run_s_schedule_publishes_what_is_due_and_stops_on_ctrl_c(client, due_story):
+    with mock.patch("core.management.commands.run_schedule.time.sleep", side_effect=KeyboardInterrupt):
+        call_command("run_schedule", stdout=io.StringIO())
+    assert "Der verlorene Koffer" in client.get("/blog/").text
+
+
+def test_the_schedule_runs_at_the_start_of_each_minute():
+    assert seconds_to_next_minute(now=120.0) == 60
+    assert seconds_to_next_minute(now=150.5) == 29.5
