@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import ScheduledPanel
 from .models import Author, StoryCategory
 
 
@@ -31,3 +33,8 @@ class StoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoryViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_panel(request, panels):
+    panels.append(ScheduledPanel())
