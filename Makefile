@@ -35,6 +35,8 @@ seed: migrate
 superuser: migrate
 	ADMIN_PASSWORD='$(ADMIN_PASSWORD)' $(MANAGE) ensure_dev_admin
 
+# The schedule (go-live and expiry dates) runs in the background and stops however runserver ends: a
+# background job ignores Ctrl-C, hence the trap, and a last command would be exec'd past it, hence the exit.
 run: seed superuser
 	@mkdir -p var/mail
 	@$(MANAGE) set_site_address 127.0.0.1 $(PORT) >/dev/null
@@ -44,8 +46,8 @@ run: seed superuser
 	@echo "  Mails:    written as files to var/mail/ (open them to follow links)"
 	@echo "  Schedule: go-live and expiry dates are checked every minute (manage.py run_schedule)"
 	@echo
-	@$(MANAGE) run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT; \
-		$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT); status=$$?; exit $$status
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 chromium:
