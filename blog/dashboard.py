@@ -4,6 +4,8 @@ go-live time has passed without the story going live (then `publish_scheduled` i
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Revision
@@ -23,11 +25,12 @@ def editable_story_ids(user):
 
 def scheduled_publications(user):
     """Revisions of stories the user may edit waiting for their go-live time, the earliest first."""
-    story_ids = [str(pk) for pk in editable_story_ids(user).values_list("pk", flat=True)]
+    # Revisions name their object by a string key.
+    story_keys = editable_story_ids(user).annotate(key=Cast("pk", CharField())).values("key")
     return (
         Revision.objects.filter(
             content_type=ContentType.objects.get_for_model(StoryPage),
-            object_id__in=story_ids,
+            object_id__in=story_keys,
             approved_go_live_at__isnull=False,
         )
         .select_related("user")

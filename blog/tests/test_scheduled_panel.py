@@ -5,9 +5,12 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from blog.dashboard import ScheduledPanel
+from blog.models import StoryPage
 from blog.tests.factories import StoryPageFactory
 from blog.tests.scheduling import make_overdue, schedule
 
@@ -96,3 +99,20 @@ def test_an_editor_of_the_stories_sees_them(client, django_user_model, story, st
     editor = django_user_model.objects.create_user("redakteurin", password="x")  # noqa: S106
     editor.groups.add(group)
     assert ALARM in dashboard(client, editor)
+
+
+def test_the_panel_takes_two_queries_however_many_stories_are_scheduled(
+    rf, editor, story_index, django_assert_max_num_queries
+):
+    for number in range(3):
+        schedule(StoryPageFactory(parent=story_index, live=False), user=editor)
+        expiring = StoryPageFactory(parent=story_index, live=False)
+        expiring.expire_at = timezone.now() + datetime.timedelta(days=number + 1)
+        expiring.save_revision(user=editor).publish(user=editor)
+    request = rf.get("/admin/")
+    request.user = editor
+    ContentType.objects.get_for_model(StoryPage)
+    with django_assert_max_num_queries(2):
+        context = ScheduledPanel().get_context_data({"request": request})
+        assert [revision.user for revision in context["publications"]] == [editor] * 3
+        assert [story.live_revision.user for story in context["expiries"]] == [editor] * 3
