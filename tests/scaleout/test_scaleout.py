@@ -261,6 +261,45 @@ def test_published_story_appears_on_b_and_through_varnish(story, measurements):
     assert get(APP_A + story["path"]).status_code == 200
 
 
+# 1b. The schedule (the stack's `scheduler`, publish_scheduled every minute) publishes and unpublishes on time
+
+
+def test_scheduled_stories_go_live_and_expire_on_both_servers_and_through_varnish(story, measurements):
+    """One story scheduled a few seconds ahead, one live story expiring then: within the next run of the
+    schedule (at most a minute) both servers and Varnish show the first and no longer the second."""
+    suffix = uuid.uuid4().hex[:8]
+    coming, going = f"Geplant {suffix}", f"Abgelaufen {suffix}"
+    data = shell(f"""
+import datetime, json
+from django.utils import timezone
+from blog.models import StoryIndexPage, StoryPage
+
+index = StoryIndexPage.objects.live().first()
+soon = timezone.now() + datetime.timedelta(seconds=5)
+coming = StoryPage(title={coming!r}, slug={coming.lower().replace(" ", "-")!r}, teaser="Kommt gleich.", go_live_at=soon)
+going = StoryPage(title={going!r}, slug={going.lower().replace(" ", "-")!r}, teaser="Geht gleich.", expire_at=soon)
+index.add_child(instance=coming)
+index.add_child(instance=going)
+coming.save_revision().publish()
+going.save_revision().publish()
+print(json.dumps({{"index_path": index.url, "coming_live": StoryPage.objects.get(pk=coming.pk).live}}))
+""")
+    assert data["coming_live"] is False
+    listings = {
+        "A": APP_A + data["index_path"],
+        "B": APP_B + data["index_path"],
+        "Varnish": VARNISH + data["index_path"],
+    }
+    wait_until_visible(listings, going, 5)
+    seen = wait_until_visible(listings, coming, 75)
+    measurements.append(
+        "scheduled story on the index after its go-live time was set (5 s ahead): "
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in seen.items())
+    )
+    for name, url in listings.items():
+        until(lambda url=url: going not in get(url).text, 75, f"expired story still listed on {name}")
+
+
 # 2. Comment posted on A, confirmed by mail, approved on B: visible everywhere within a second
 
 
