@@ -6,12 +6,13 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 from wagtail.models import PageLogEntry
 
 from blog.tests.factories import StoryPageFactory
 from blog.tests.scheduling import expire, make_overdue, schedule
 from core.cache import limits_cache
-from core.management.commands.publish_scheduled import LOCK_KEY
+from core.management.commands.publish_scheduled import ADVISORY_LOCK_ID, LOCK_KEY
 from core.management.commands.run_schedule import seconds_to_next_minute
 
 pytestmark = pytest.mark.django_db
@@ -56,10 +57,50 @@ def test_an_expiry_purges_the_story_and_its_listings(story_index, purged):
     assert {"http://localhost/blog/aktion/", "http://localhost/blog/", "http://localhost/"} <= set(purged)
 
 
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the advisory lock is PostgreSQL's; elsewhere the cache holds it",
+)
+not_on_postgresql = pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="on PostgreSQL the advisory lock is taken instead"
+)
+
+
+@not_on_postgresql
 def test_a_run_while_another_is_under_way_publishes_nothing(due_story):
     limits_cache.add(LOCK_KEY, "running", 60)
     call_command("publish_scheduled", stdout=io.StringIO())
     assert scheduled_publications(due_story) == 0
+
+
+@pytest.fixture
+def other_server():
+    """A second database session, as another app server running the schedule would have."""
+    session = connections.create_connection("default")
+    yield session
+    session.close()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_run_while_another_server_holds_the_lock_publishes_nothing_until_it_ends(due_story, other_server):
+    with other_server.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_ID])
+    output = io.StringIO()
+    call_command("publish_scheduled", stdout=output)
+    assert "Another run" in output.getvalue()
+    assert scheduled_publications(due_story) == 0
+    # A server that dies loses its session, and the lock with it.
+    other_server.close()
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert scheduled_publications(due_story) == 1
+
+
+@on_postgresql
+def test_on_postgresql_the_schedule_runs_with_redis_away(due_story):
+    with mock.patch.object(limits_cache, "add", side_effect=ConnectionError("Redis is away")):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert scheduled_publications(due_story) == 1
 
 
 def test_the_next_run_after_a_finished_one_publishes_nothing_more(due_story):

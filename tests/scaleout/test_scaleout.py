@@ -300,6 +300,62 @@ print(json.dumps({{"index_path": index.url, "coming_live": StoryPage.objects.get
         until(lambda url=url: going not in get(url).text, 75, f"expired story still listed on {name}")
 
 
+def test_simultaneous_runs_of_the_schedule_publish_each_story_once(measurements):
+    """Three hosts start the schedule at the same second (and the stack's own scheduler may join): each
+    due story is published exactly once."""
+    suffix = uuid.uuid4().hex[:8]
+    data = shell(f"""
+import datetime, json
+from django.utils import timezone
+from blog.models import StoryIndexPage, StoryPage
+
+index = StoryIndexPage.objects.live().first()
+past = timezone.now() - datetime.timedelta(minutes=1)
+ids = []
+for number in range(20):
+    story = StoryPage(title=f"Gleichzeitig {suffix} {{number}}", slug=f"gleichzeitig-{suffix}-{{number}}",
+                      teaser="Einmal, nicht zweimal.", go_live_at=timezone.now() + datetime.timedelta(hours=1))
+    index.add_child(instance=story)
+    revision = story.save_revision()
+    revision.publish()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    ids.append(story.pk)
+print(json.dumps({{"ids": ids}}))
+""")
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "publish_scheduled"],
+            cwd=ROOT,
+            env=stack_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    counts = shell(f"""
+import json
+from wagtail.models import PageLogEntry
+from blog.models import StoryPage
+ids = {data["ids"]!r}
+print(json.dumps({{
+    "live": StoryPage.objects.filter(pk__in=ids, live=True).count(),
+    "most_publications": max(
+        PageLogEntry.objects.filter(page_id=pk, action="wagtail.publish.scheduled").count() for pk in ids
+    ),
+}}))
+""")
+    assert counts == {"live": 20, "most_publications": 1}
+    waited = sum("Another run" in stdout for stdout, _ in outputs)
+    measurements.append(
+        f"three simultaneous schedule runs, 20 due stories: each published once ({waited} runs waited)"
+    )
+
+
 # 2. Comment posted on A, confirmed by mail, approved on B: visible everywhere within a second
 
 
