@@ -1,5 +1,6 @@
 """The dashboard's "Geplant" panel: what the schedule will publish and unpublish next, and an alarm when a
-go-live time has passed without the story going live (then `publish_scheduled` is not running)."""
+go-live or expiry time has passed without the story going live or offline (then `publish_scheduled` is not
+running)."""
 
 import datetime
 
@@ -13,7 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import StoryPage
 
-# The schedule runs every minute; a go-live this much older than now has been missed.
+# The schedule runs every minute; a go-live or expiry this much older than now has been missed.
 GRACE = datetime.timedelta(minutes=2)
 SHOWN = 10
 
@@ -60,8 +61,12 @@ class ScheduledPanel(Component):
         for revision in publications:
             revision.missed = revision.approved_go_live_at < missed_before
             revision.page_id = int(revision.object_id)
+        expiries = list(scheduled_expiries(user)[:SHOWN])
+        for story in expiries:
+            story.missed = story.expire_at < missed_before
         return {
             "publications": publications,
             "missed": [revision for revision in publications if revision.missed],
-            "expiries": list(scheduled_expiries(user)[:SHOWN]),
+            "missed_expiries": [story for story in expiries if story.missed],
+            "expiries": expiries,
         }

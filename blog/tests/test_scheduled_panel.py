@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission
 from blog.dashboard import ScheduledPanel
 from blog.models import StoryPage
 from blog.tests.factories import StoryPageFactory
-from blog.tests.scheduling import make_overdue, schedule
+from blog.tests.scheduling import expire, make_overdue, schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,22 @@ def test_the_panel_lists_an_expiry_with_time_and_the_publisher(client, editor, s
 def test_an_overdue_publication_raises_the_alarm(client, editor, story):
     make_overdue(schedule(story, user=editor), minutes_ago=5)
     assert ALARM in dashboard(client, editor)
+
+
+def test_an_overdue_expiry_raises_the_alarm(client, editor, story_index):
+    story = StoryPageFactory(parent=story_index, title="Die alte Aktion", slug="aktion")
+    expire(story, minutes_ago=5)
+    page = dashboard(client, editor)
+    assert "Achtung: „Die alte Aktion“ sollte seit" in page
+    assert "Ablauf überfällig" in page
+
+
+def test_an_expiry_just_due_raises_no_alarm_yet(client, editor, story_index):
+    story = StoryPageFactory(parent=story_index, title="Die alte Aktion", slug="aktion")
+    expire(story, minutes_ago=1)
+    page = dashboard(client, editor)
+    assert "Die alte Aktion" in page
+    assert "sollte seit" not in page
 
 
 def test_a_publication_just_due_raises_no_alarm_yet(client, editor, story):
