@@ -4,10 +4,18 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .dashboard import ScheduledPanel
+from .editorial.access import may_add_stories
+from .editorial.panels import MyStoriesPanel
 from .editorial.viewsets import STORY_MENU_HOOK, NewStoryMenuItem, StoryViewSetGroup
 
 register_snippet(StoryViewSetGroup)
 hooks.register(STORY_MENU_HOOK, NewStoryMenuItem)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_stories_panel(request, panels):
+    if may_add_stories(request.user):
+        panels.append(MyStoriesPanel())
 
 
 @hooks.register("construct_homepage_panels")

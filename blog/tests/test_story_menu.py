@@ -327,3 +327,59 @@ def test_the_listing_of_thirty_stories_takes_no_more_queries_than_of_three(
     with django_assert_max_num_queries(budget):
         response = client.get(LISTING)
     assert len(listed_titles(response.text)) == 30
+
+
+# The dashboard
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    return client.get("/admin/").text
+
+
+def test_the_dashboard_opens_with_a_new_story_button(client, editor):
+    html = dashboard(client, editor)
+    assert "Meine Geschichten" in html
+    assert f'href="{NEW_STORY}"' in html
+    assert html.index("Meine Geschichten") < html.index("Neue Geschichte</a>")
+
+
+def test_my_stories_panel_comes_before_scheduled(client, editor, story_index):
+    schedule(StoryPageFactory(parent=story_index, hero_image=None, live=False), user=editor)
+    html = dashboard(client, editor)
+    assert html.index('id="my-stories-section"') < html.index('id="scheduled-stories-section"')
+
+
+def test_the_panel_lists_my_drafts_and_stories_in_review_with_status_and_edit_link(
+    client, django_user_model, editor, story_index
+):
+    colleague = user_in(django_user_model, EDITORS, username="kollegin")
+    mine = StoryPageFactory(
+        parent=story_index, title="Mein Entwurf", hero_image=None, live=False, owner=editor
+    )
+    in_review = StoryPageFactory(parent=story_index, title="Meine in Freigabe", hero_image=None, live=False)
+    in_review.save_revision(user=editor)
+    Workflow.objects.first().start(in_review, editor)
+    StoryPageFactory(parent=story_index, title="Meine erschienene", hero_image=None, owner=editor)
+    StoryPageFactory(
+        parent=story_index, title="Fremder Entwurf", hero_image=None, live=False, owner=colleague
+    )
+    html = dashboard(client, editor)
+    assert f'href="/admin/pages/{mine.pk}/edit/">Mein Entwurf' in html
+    assert f'href="/admin/pages/{in_review.pk}/edit/">Meine in Freigabe' in html
+    assert "In Freigabe" in html
+    assert "Meine erschienene" not in html
+    assert "Fremder Entwurf" not in html
+
+
+def test_the_panel_says_when_nothing_is_in_the_works(client, editor):
+    assert "Gerade liegt keine Geschichte von Ihnen als Entwurf oder in der Freigabe." in dashboard(
+        client, editor
+    )
+
+
+def test_no_panel_for_someone_who_may_not_add_stories(client, django_user_model, story_index):
+    proofreader = user_with_page_permission(django_user_model, story_index, "change_page")
+    moderator = user_in(django_user_model, COMMENT_MODERATORS, username="mara")
+    assert "Meine Geschichten" not in dashboard(client, proofreader)
+    assert "Meine Geschichten" not in dashboard(client, moderator)
