@@ -8,21 +8,19 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext_lazy
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type
 
-# Wagtail's own catalog translates the English "Live" to "Veröffentlicht"; our German words need their own
-# context so they are not taken for English msgids.
-STATUS = "story status"
-
 
 class StoryStatus(models.TextChoices):
-    DRAFT = "entwurf", pgettext_lazy(STATUS, "Entwurf")
-    IN_REVIEW = "in-freigabe", pgettext_lazy(STATUS, "In Freigabe")
-    SCHEDULED = "geplant", pgettext_lazy(STATUS, "Geplant")
-    LIVE = "live", pgettext_lazy(STATUS, "Live")
-    LIVE_WITH_DRAFT = "live-mit-entwurf", pgettext_lazy(STATUS, "Live, mit Entwurf")
-    LIVE_CHANGES_IN_REVIEW = "live-in-freigabe", pgettext_lazy(STATUS, "Live, Änderungen in Freigabe")
-    LIVE_CHANGES_SCHEDULED = "live-geplant", pgettext_lazy(STATUS, "Live, Änderungen geplant")
-    EXPIRED = "abgelaufen", pgettext_lazy(STATUS, "Abgelaufen")
-    OFFLINE = "offline", pgettext_lazy(STATUS, "Offline")
+    # With a context, so that Wagtail's German catalog does not take "Live" for its English word and
+    # turn it into "Veröffentlicht".
+    DRAFT = "entwurf", pgettext_lazy("story status", "Entwurf")
+    IN_REVIEW = "in-freigabe", pgettext_lazy("story status", "In Freigabe")
+    SCHEDULED = "geplant", pgettext_lazy("story status", "Geplant")
+    LIVE = "live", pgettext_lazy("story status", "Live")
+    LIVE_WITH_DRAFT = "live-mit-entwurf", pgettext_lazy("story status", "Live, mit Entwurf")
+    LIVE_CHANGES_IN_REVIEW = "live-in-freigabe", pgettext_lazy("story status", "Live, Änderungen in Freigabe")
+    LIVE_CHANGES_SCHEDULED = "live-geplant", pgettext_lazy("story status", "Live, Änderungen geplant")
+    EXPIRED = "abgelaufen", pgettext_lazy("story status", "Abgelaufen")
+    OFFLINE = "offline", pgettext_lazy("story status", "Offline")
 
 
 # Still on someone's desk: written but not yet out, or waiting for approval.
