@@ -1,38 +1,21 @@
-from django.utils.translation import gettext_lazy as _
+"""Registrations only: the "Geschichten" menu and the dashboard panels of the blog."""
+
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import ScheduledPanel
-from .models import Author, StoryCategory
-
-
-class AuthorViewSet(SnippetViewSet):
-    model = Author
-    icon = "user"
-    menu_label = _("Autorinnen und Autoren")
-    list_display = ["name", "role", "slug"]
-    search_fields = ["name", "role"]
-    list_export = ["name", "slug", "role", "bio"]
-
-
-class StoryCategoryViewSet(SnippetViewSet):
-    model = StoryCategory
-    icon = "folder-open-inverse"
-    menu_label = _("Kategorien")
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
-
-class StoryViewSetGroup(SnippetViewSetGroup):
-    items = (AuthorViewSet, StoryCategoryViewSet)
-    menu_icon = "doc-full-inverse"
-    menu_label = _("Geschichten")
-    menu_name = "stories"
-    menu_order = 200
-
+from .editorial.access import may_add_stories
+from .editorial.panels import MyStoriesPanel
+from .editorial.viewsets import STORY_MENU_HOOK, NewStoryMenuItem, StoryViewSetGroup
 
 register_snippet(StoryViewSetGroup)
+hooks.register(STORY_MENU_HOOK, NewStoryMenuItem)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_stories_panel(request, panels):
+    if may_add_stories(request.user):
+        panels.append(MyStoriesPanel())
 
 
 @hooks.register("construct_homepage_panels")
