@@ -1,0 +1,228 @@
+"""Redaktionelle Freigabe: the Redaktion writes and submits, the Chefredaktion approves (which publishes or
+schedules) or sends back with a comment; everyone involved hears of it by mail, in their admin language."""
+
+import zoneinfo
+from importlib import import_module
+
+import pytest
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Task, Workflow
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+from wagtail.users.models import UserProfile
+
+from blog.tests.factories import StoryPageFactory
+from home.editorial import EditorialApprovalTask
+
+pytestmark = pytest.mark.django_db
+migration = import_module("home.migrations.0005_editorial_workflow")
+
+TITLE = "Ein Esel findet heim"
+REVIEW_ACTIONS = {"Zurück an die Redaktion", "Freigeben und veröffentlichen", "Mit Kommentar freigeben"}
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def member(django_user_model, username, first_name, last_name, group):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "x", first_name=first_name, last_name=last_name
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return member(django_user_model, "mara", "Mara", "Beispiel", "Redaktion")
+
+
+@pytest.fixture
+def chief(django_user_model):
+    return member(django_user_model, "christa", "Christa", "Chef", "Chefredaktion")
+
+
+@pytest.fixture
+def story(story_index, editor):
+    return StoryPageFactory(parent=story_index, title=TITLE, slug="esel", live=False, owner=editor)
+
+
+def in_english(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def open_editor(client, user, page):
+    client.force_login(user)
+    response = client.get(edit_url(page))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def menu_labels(client, user, page):
+    """The labels of the action menu at the foot of the page editor."""
+    footer = open_editor(client, user, page).select_one("footer")
+    return [" ".join(item.get_text(" ", strip=True).split()) for item in footer.select("button, a")]
+
+
+def send_editor_form(client, user, page, action, **changes):
+    """What clicking `action` in the page editor sends (the body is built by the browser's script)."""
+    html = str(open_editor(client, user, page))
+    data = querydict_from_html(html, form_id="page-edit-form").copy()
+    body = streamfield([("paragraph", rich_text("<p>Emil ist zurück.</p>"))])
+    data.update(nested_form_data({"body": body}))
+    data.update(changes)
+    data[action] = action
+    response = client.post(edit_url(page), data)
+    assert response.status_code == 302
+    return response
+
+
+def submit(client, editor, story, **changes):
+    send_editor_form(client, editor, story, "action-submit", **changes)
+    story.refresh_from_db()
+    assert story.workflow_in_progress
+
+
+def decide(client, reviewer, story, action, comment=None, **headers):
+    """A decision in the dialog the reviewer opens from the action menu or the dashboard."""
+    client.force_login(reviewer)
+    task_state = story.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, action, task_state.pk])
+    return client.post(url, {} if comment is None else {"comment": comment}, **headers)
+
+
+def mails_to(user):
+    return [message for message in mail.outbox if message.to == [user.email]]
+
+
+# The groups and what they may do
+
+
+def permissions_of(group):
+    return (
+        {(p.content_type.app_label, p.codename) for p in group.permissions.all()},
+        {
+            (gpp.page.depth, gpp.permission.codename)
+            for gpp in GroupPagePermission.objects.filter(group=group)
+        },
+        {
+            (gcp.collection.depth, gcp.permission.codename)
+            for gcp in GroupCollectionPermission.objects.filter(group=group)
+        },
+    )
+
+
+def test_redaktion_may_write_edit_and_submit_but_not_publish():
+    global_permissions, page_permissions, collection_permissions = permissions_of(
+        Group.objects.get(name="Redaktion")
+    )
+    assert global_permissions == {
+        ("wagtailadmin", "access_admin"),
+        ("blog", "add_author"),
+        ("blog", "change_author"),
+        ("blog", "add_storycategory"),
+        ("blog", "change_storycategory"),
+    }
+    assert page_permissions == {(1, "add_page"), (1, "change_page")}
+    assert collection_permissions == {
+        (1, "add_image"),
+        (1, "change_image"),
+        (1, "choose_image"),
+        (1, "add_document"),
+        (1, "change_document"),
+        (1, "choose_document"),
+    }
+
+
+def test_chefredaktion_may_also_publish_lock_and_delete():
+    global_permissions, page_permissions, collection_permissions = permissions_of(
+        Group.objects.get(name="Chefredaktion")
+    )
+    assert global_permissions == {
+        ("wagtailadmin", "access_admin"),
+        ("blog", "add_author"),
+        ("blog", "change_author"),
+        ("blog", "delete_author"),
+        ("blog", "add_storycategory"),
+        ("blog", "change_storycategory"),
+        ("blog", "delete_storycategory"),
+    }
+    assert page_permissions == {
+        (1, "add_page"),
+        (1, "change_page"),
+        (1, "publish_page"),
+        (1, "lock_page"),
+        (1, "unlock_page"),
+    }
+    assert collection_permissions == {
+        (1, f"{action}_{model}")
+        for action in ("add", "change", "choose", "delete")
+        for model in ("image", "document")
+    }
+
+
+def test_wagtails_groups_are_renamed_and_the_comment_moderators_stay():
+    assert set(Group.objects.values_list("name", flat=True)) == {"Redaktion", "Chefredaktion", "Moderatoren"}
+
+
+def test_the_whole_site_goes_through_redaktionelle_freigabe(story):
+    workflow = Workflow.objects.get()
+    assert workflow.name == "Redaktionelle Freigabe"
+    assert workflow.active
+    assert Page.get_first_root_node().get_workflow() == workflow
+    assert story.get_workflow() == workflow
+    [task] = workflow.tasks.specific()
+    assert task.name == "Freigabe durch die Chefredaktion"
+    assert task.active
+    assert isinstance(task, EditorialApprovalTask)
+    assert [group.name for group in task.groups.all()] == ["Chefredaktion"]
+
+
+def test_a_review_step_added_in_the_admin_stays_of_its_kind():
+    task = EditorialApprovalTask.objects.create(name="Freigabe durch die Rechtsabteilung")
+    assert isinstance(Task.objects.get(pk=task.pk).specific, EditorialApprovalTask)
+
+
+def test_a_database_where_editors_could_publish_is_put_right(django_user_model):
+    """As after Wagtail's migrations and home/0002 (which reversing restores): Editors publish directly."""
+    migration.backwards(apps, None)
+    editors = Group.objects.get(name="Editors")
+    assert (1, "publish_page") in permissions_of(editors)[1]
+    assert Workflow.objects.get().name == "Moderators approval"
+    assert type(Task.objects.get().specific) is not EditorialApprovalTask
+    erika = django_user_model.objects.create_user("erika")
+    erika.groups.add(editors)
+
+    migration.forwards(apps, None)
+
+    assert [group.name for group in erika.groups.all()] == ["Redaktion"]
+    assert permissions_of(Group.objects.get(name="Redaktion"))[1] == {(1, "add_page"), (1, "change_page")}
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert Workflow.objects.get().name == "Redaktionelle Freigabe"
+    assert isinstance(Task.objects.get().specific, EditorialApprovalTask)
+
+
+# Only the Chefredaktion publishes directly
+
+
+def test_an_editor_cannot_publish_directly(client, editor, story):
+    assert "Veröffentlichen" not in menu_labels(client, editor, story)
+    send_editor_form(client, editor, story, "action-publish")
+    story.refresh_from_db()
+    assert not story.live
+    assert not story.workflow_in_progress
+
+
+def test_the_chefredaktion_publishes_directly(client, chief, story):
+    assert "Veröffentlichen" in menu_labels(client, chief, story)
+    send_editor_form(client, chief, story, "action-publish")
+    story.refresh_from_db()
+    assert story.live
