@@ -226,3 +226,39 @@ def test_the_chefredaktion_publishes_directly(client, chief, story):
     send_editor_form(client, chief, story, "action-publish")
     story.refresh_from_db()
     assert story.live
+
+
+# What the action menu says
+
+
+def test_the_editor_submits_for_approval_in_plain_german(client, editor, story):
+    labels = menu_labels(client, editor, story)
+    assert "Zur Freigabe einreichen" in labels
+    assert not [label for label in labels if "Redaktionelle Freigabe" in label or "Moderation" in label]
+    submit(client, editor, story)
+    labels = menu_labels(client, editor, story)
+    assert "Freigabe abbrechen" in labels
+    assert not [label for label in labels if "Workflow" in label]
+
+
+def test_the_reviewer_sees_what_each_decision_does(client, editor, chief, story):
+    submit(client, editor, story)
+    labels = menu_labels(client, chief, story)
+    assert REVIEW_ACTIONS.issubset(labels)
+    assert not [label for label in labels if "Veröffentlichen" in label and label != "Veröffentlichen"]
+
+
+def test_the_reviewers_dashboard_uses_the_same_words(client, editor, chief, story):
+    submit(client, editor, story)
+    client.force_login(chief)
+    page = client.get("/admin/").content.decode()
+    assert TITLE in page
+    for label in REVIEW_ACTIONS:
+        assert label in page
+
+
+def test_english_admin_users_get_english_labels(client, editor, chief, story):
+    assert "Submit for approval" in menu_labels(client, in_english(editor), story)
+    submit(client, editor, story)
+    labels = menu_labels(client, in_english(chief), story)
+    assert {"Send back to the editors", "Approve and publish", "Approve with comment"}.issubset(labels)
