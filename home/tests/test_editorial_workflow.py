@@ -1,6 +1,7 @@
 """Redaktionelle Freigabe: the Redaktion writes and submits, the Chefredaktion approves (which publishes or
 schedules) or sends back with a comment; everyone involved hears of it by mail, in their admin language."""
 
+import datetime
 import zoneinfo
 from importlib import import_module
 
@@ -9,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Task, Workflow
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -262,3 +264,128 @@ def test_english_admin_users_get_english_labels(client, editor, chief, story):
     submit(client, editor, story)
     labels = menu_labels(client, in_english(chief), story)
     assert {"Send back to the editors", "Approve and publish", "Approve with comment"}.issubset(labels)
+
+
+# Submitting: the Chefredaktion hears of it
+
+
+def test_submitting_mails_the_chefredaktion_who_sent_what_and_where_to_review(
+    client, django_user_model, editor, chief, story
+):
+    colleague = member(django_user_model, "ole", "Ole", "Kollege", "Redaktion")
+    django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
+
+    submit(client, editor, story)
+
+    assert [message.to for message in mail.outbox] == [[chief.email]]  # not the Redaktion, not the admins
+    [message] = mails_to(chief)
+    assert message.subject == f"Zur Freigabe: „{TITLE}“"
+    assert message.body.startswith("Hallo Christa,")
+    assert f"Mara Beispiel hat „{TITLE}“ zur Freigabe eingereicht." in message.body
+    assert f"http://testserver{edit_url(story)}" in message.body
+    assert not mails_to(colleague)
+
+
+def test_a_reviewer_working_in_english_gets_the_mail_in_english(client, editor, chief, story):
+    in_english(chief)
+    submit(client, editor, story)
+    [message] = mails_to(chief)
+    assert message.subject == f"For approval: “{TITLE}”"
+    assert f"Mara Beispiel has submitted “{TITLE}” for approval." in message.body
+
+
+# Sending back: the editor hears what to change
+
+
+def test_sending_back_mails_the_editor_the_comment(client, editor, chief, story):
+    submit(client, editor, story)
+    mail.outbox.clear()
+
+    decide(client, chief, story, "reject", comment="Bitte den Schluss kürzen & Emil erwähnen.")
+
+    story.refresh_from_db()
+    assert not story.live
+    [message] = mails_to(editor)
+    assert message.subject == f"Zurück an die Redaktion: „{TITLE}“"
+    assert f"Christa Chef hat „{TITLE}“ an die Redaktion zurückgegeben." in message.body
+    assert "„Bitte den Schluss kürzen & Emil erwähnen.“" in message.body
+    assert f"http://testserver{edit_url(story)}" in message.body
+
+
+def test_the_editor_opens_the_story_to_the_comment_and_resubmits(client, editor, chief, story):
+    submit(client, editor, story)
+    decide(client, chief, story, "reject", comment="Bitte den Schluss kürzen.")
+
+    banner = "Christa Chef hat die Seite an die Redaktion zurückgegeben: „Bitte den Schluss kürzen.“"
+    assert banner in open_editor(client, editor, story).text
+    labels = menu_labels(client, editor, story)
+    assert "Erneut zur Freigabe einreichen" in labels
+    assert "Freigabe von vorn beginnen" not in labels  # one step: it would do the same
+    mail.outbox.clear()
+    submit(client, editor, story)
+    assert [message.subject for message in mails_to(chief)] == [f"Zur Freigabe: „{TITLE}“"]
+
+
+def test_sending_back_needs_a_comment(client, editor, chief, story):
+    submit(client, editor, story)
+    response = decide(client, chief, story, "reject", comment="", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert "Bitte schreiben Sie der Redaktion, was sie ändern soll." in response.json()["html"]
+    story.refresh_from_db()
+    assert story.workflow_in_progress
+
+
+# Approving: published (or scheduled), listed, purged, and the editor is told
+
+
+def test_approving_publishes_the_story_and_lists_it(client, editor, chief, story):
+    submit(client, editor, story)
+    assert TITLE not in Client().get("/blog/").content.decode()
+
+    decide(client, chief, story, "approve")
+
+    story.refresh_from_db()
+    assert story.live
+    assert TITLE in Client().get("/blog/").content.decode()
+
+
+def test_approving_purges_what_publishing_by_hand_purges(client, editor, chief, story, story_index, purged):
+    other = StoryPageFactory(parent=story_index, slug="koffer", live=False, date=story.date)
+    purged.clear()
+    other.save_revision().publish()
+    by_hand = {url.replace("/koffer/", "/esel/") for url in purged}
+    submit(client, editor, story)
+    purged.clear()
+
+    decide(client, chief, story, "approve")
+
+    assert set(purged) == by_hand
+
+
+def test_approving_mails_the_editor_that_the_story_is_live(client, editor, chief, story):
+    submit(client, editor, story)
+    mail.outbox.clear()
+
+    decide(client, chief, story, "approve", comment="Schön geworden!")
+
+    [message] = mails_to(editor)
+    assert message.subject == f"Freigegeben und veröffentlicht: „{TITLE}“"
+    assert f"Christa Chef hat „{TITLE}“ freigegeben." in message.body
+    assert "Die Seite ist jetzt veröffentlicht:\nhttp://localhost/blog/esel/" in message.body
+    assert "„Schön geworden!“" in message.body
+
+
+def test_a_future_go_live_date_makes_approval_schedule_and_the_mail_says_when(client, editor, chief, story):
+    go_live_at = datetime.datetime(2031, 12, 24, 10, 0, tzinfo=BERLIN)
+    submit(client, editor, story, go_live_at="2031-12-24 10:00")
+    assert "Freigeben und einplanen" in menu_labels(client, chief, story)
+    mail.outbox.clear()
+
+    decide(client, chief, story, "approve")
+
+    story.refresh_from_db()
+    assert not story.live
+    assert story.scheduled_revision.approved_go_live_at == go_live_at
+    assert TITLE not in Client().get("/blog/").content.decode()
+    [message] = mails_to(editor)
+    assert message.subject == f"Freigegeben und eingeplant: „{TITLE}“"
+    assert "Die Seite wird am 24. Dezember 2031 um 10:00 Uhr veröffentlicht" in message.body
