@@ -16,6 +16,7 @@ from core.routing import TwoQueryRoutingMixin
 from core.site_cache import CachedSiteSettingMixin, CachedViewRestrictionsMixin, remember
 
 from .blocks import FaqBlock, HomeBodyBlock, StandardBodyBlock
+from .editorial import EditorialApprovalTask  # noqa: F401 - the review step is a model (a proxy) of this app
 
 LATEST_STORIES_ON_HOME = 6
 

@@ -1,4 +1,5 @@
-"""An editor writes a story in the Wagtail admin: uploads a picture, previews, publishes."""
+"""A story written in the Wagtail admin: uploads a picture, previews, publishes. Publishing directly is the
+Chefredaktion's; the Redaktion saves drafts and submits them for approval (home/tests/test_editorial_workflow.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,12 +13,21 @@ from blog.tests.factories import AuthorFactory, StoryCategoryFactory, make_image
 pytestmark = pytest.mark.django_db
 
 
+def logged_in(client, django_user_model, group):
+    user = django_user_model.objects.create_user("redakteurin", "redaktion@example.org", "geheim-123")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("redakteurin", "redaktion@example.org", "geheim-123")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    return client
+    return logged_in(client, django_user_model, "Redaktion")
+
+
+@pytest.fixture
+def chief_client(client, django_user_model):
+    return logged_in(client, django_user_model, "Chefredaktion")
 
 
 def story_form_data(client, story_index, image, **changes):
@@ -80,19 +90,19 @@ def upload_image(client):
     return get_image_model().objects.get(title="Esel Emil")
 
 
-def test_editor_previews_and_publishes_an_illustrated_story(editor_client, story_index):
-    image = upload_image(editor_client)
-    add_url, data = story_form_data(editor_client, story_index, image)
+def test_chief_editor_previews_and_publishes_an_illustrated_story(chief_client, story_index):
+    image = upload_image(chief_client)
+    add_url, data = story_form_data(chief_client, story_index, image)
 
     preview_url = add_url + "preview/"
-    assert editor_client.post(preview_url, data).json()["is_valid"]
-    preview = editor_client.get(preview_url)
+    assert chief_client.post(preview_url, data).json()["is_valid"]
+    preview = chief_client.get(preview_url)
     assert preview.status_code == 200
     assert "Ein Esel findet heim" in preview.content.decode()
     assert not StoryPage.objects.exists()
 
     data["action-publish"] = "action-publish"
-    response = editor_client.post(add_url, data)
+    response = chief_client.post(add_url, data)
     assert response.status_code == 302
 
     story = StoryPage.objects.get(slug="ein-esel-findet-heim")
@@ -102,7 +112,7 @@ def test_editor_previews_and_publishes_an_illustrated_story(editor_client, story
     assert [block.block_type for block in story.body] == ["heading", "paragraph"]
     assert sorted(tag.name for tag in story.tags.all()) == ["Kinder", "Social Media"]
 
-    page = editor_client.get(story.url)
+    page = chief_client.get(story.url)
     assert page.status_code == 200
     assert "Am Sonntag schrieb uns eine Familie." in page.content.decode()
 
@@ -119,14 +129,14 @@ def test_editor_saving_a_draft_does_not_publish(editor_client, client, story_ind
     assert client.get("/blog/ein-esel-findet-heim/").status_code == 404
 
 
-def test_story_without_alt_text_is_refused_with_a_message(editor_client, story_index):
-    image = upload_image(editor_client)
+def test_story_without_alt_text_is_refused_with_a_message(chief_client, story_index):
+    image = upload_image(chief_client)
     image.description = ""
     image.save()
-    add_url, data = story_form_data(editor_client, story_index, image, hero_alt="")
+    add_url, data = story_form_data(chief_client, story_index, image, hero_alt="")
     data["action-publish"] = "action-publish"
 
-    response = editor_client.post(add_url, data)
+    response = chief_client.post(add_url, data)
 
     assert response.status_code == 200
     assert "Alternativtext" in response.content.decode()

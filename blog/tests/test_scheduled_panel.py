@@ -107,7 +107,7 @@ def test_an_admin_user_without_rights_on_stories_sees_no_scheduled_story(
 
 def test_an_editor_of_the_stories_sees_them(client, django_user_model, story, story_index):
     make_overdue(schedule(story))
-    group = Group.objects.create(name="Redaktion")
+    group = Group.objects.create(name="Nur Geschichten")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
         group=group, page=story_index, permission=Permission.objects.get(codename="change_page")

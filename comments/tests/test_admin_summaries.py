@@ -33,13 +33,13 @@ def moderator(client, django_user_model):
 @pytest.fixture
 def editor(client, django_user_model):
     """Edits pages, may not moderate."""
-    return login(client, django_user_model, "redakteur", "Editors")
+    return login(client, django_user_model, "redakteur", "Redaktion")
 
 
 @pytest.fixture
 def chief_editor(client, django_user_model):
     """Edits pages and moderates: the page explorer and editor need page permissions."""
-    return login(client, django_user_model, "chefin", "Editors", "Moderatoren")
+    return login(client, django_user_model, "chefin", "Chefredaktion", "Moderatoren")
 
 
 def soup(response):
@@ -287,12 +287,12 @@ def test_editor_panel_goes_by_the_published_story_not_the_draft(client, editor, 
 
 
 def test_editor_panel_links_to_moderation_only_for_moderators(client, django_user_model, story):
-    login(client, django_user_model, "redakteur", "Editors")
+    login(client, django_user_model, "redakteur", "Redaktion")
     panel = summary_panel(client, story)
     assert "Kommentare zu dieser Geschichte moderieren" not in panel.get_text()
     assert not panel.find("a", href=lambda href: href and href.startswith(INDEX_URL))
 
-    login(client, django_user_model, "chefin", "Editors", "Moderatoren")
+    login(client, django_user_model, "chefin", "Chefredaktion", "Moderatoren")
     link = summary_panel(client, story).find("a", href=f"{INDEX_URL}?story={story.pk}")
     assert " ".join(link.get_text().split()) == "Kommentare zu dieser Geschichte moderieren"
 

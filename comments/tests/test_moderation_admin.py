@@ -42,7 +42,7 @@ def refused(response):
 
 def test_editors_without_the_group_are_refused_and_see_no_menu(client, django_user_model, story):
     editor = django_user_model.objects.create_user("redakteur", "red@example.org", "x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(editor)
     comment = StoryCommentFactory(story=story, user_email="geheim@example.org")
 

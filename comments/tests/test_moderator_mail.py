@@ -44,7 +44,7 @@ def team(django_user_model):
     users.create_superuser("sabine", "sabine@example.org", "x")
     users.create_user("mia-zweitkonto", "MIA@example.org", "x").groups.add(moderators)
 
-    users.create_user("erwin", "erwin@example.org", "x").groups.add(Group.objects.get(name="Editors"))
+    users.create_user("erwin", "erwin@example.org", "x").groups.add(Group.objects.get(name="Redaktion"))
     users.create_user("ines", "ines@example.org", "x", is_active=False).groups.add(moderators)
     users.create_user("ohne-adresse", "", "x").groups.add(moderators)
     users.create_user("leser", "leser@example.org", "x")

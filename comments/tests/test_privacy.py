@@ -304,7 +304,7 @@ def test_posts_without_csrf_token_are_refused(moderator, story):
 
 def test_editors_without_the_group_get_403_everywhere_and_nothing_changes(client, django_user_model, story):
     editor = django_user_model.objects.create_user("redakteur", "red@example.org", "x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(editor)
     comment = paulas_comment(story, comment="Geheimer Text")
 

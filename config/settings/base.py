@@ -192,6 +192,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from Gravatar: the admin shows its own placeholder instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Stories submitted for "Redaktionelle Freigabe" (home/editorial.py) are announced to the Chefredaktion, who
+# review them; administrators get no mail for each one (and no second mail when they are in the group). Mails
+# come from DEFAULT_FROM_EMAIL, like every other mail of the site.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Uploads: a clear form error instead of a 500 for files that are too large, too many pixels or broken.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
