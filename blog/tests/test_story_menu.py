@@ -19,7 +19,7 @@ from blog.tests.scheduling import schedule
 pytestmark = pytest.mark.django_db
 
 # Group names as the data migrations create them: a rename only needs changing here.
-EDITORS = "Editors"
+EDITORS, CHIEF_EDITORS = "Redaktion", "Chefredaktion"
 COMMENT_MODERATORS = "Moderatoren"
 
 NEW_STORY = "/admin/geschichten/choose_parent/"
@@ -176,14 +176,19 @@ def test_the_listing_is_refused_to_a_comment_moderator(client, django_user_model
 
 
 @pytest.fixture
-def stories_in_every_state(story_index, editor):
+def chief_editor(django_user_model, story_index):
+    return user_in(django_user_model, CHIEF_EDITORS, username="chefin")
+
+
+@pytest.fixture
+def stories_in_every_state(story_index, editor, chief_editor):
     def story(title, **kwargs):
         return StoryPageFactory(parent=story_index, title=title, hero_image=None, **kwargs)
 
     workflow = Workflow.objects.first()
     story("Nur ein Entwurf", live=False)
     workflow.start(story("Wartet auf Freigabe", live=False), editor)
-    scheduled = schedule(story("Kommt bald", live=False), minutes_ahead=90, user=editor)
+    scheduled = schedule(story("Kommt bald", live=False), minutes_ahead=90, user=chief_editor)
     story("Längst erschienen")
     changed = story("Erschienen und überarbeitet")
     changed.title = "Erschienen und überarbeitet"
@@ -192,7 +197,7 @@ def stories_in_every_state(story_index, editor):
     workflow.start(reviewed, editor)
     story("Abgelaufene Aktion").unpublish(set_expired=True)
     story("Zurückgezogen").unpublish()
-    rescheduled = schedule(story("Erschienen, neue Fassung geplant"), minutes_ahead=120, user=editor)
+    rescheduled = schedule(story("Erschienen, neue Fassung geplant"), minutes_ahead=120, user=chief_editor)
     return {"scheduled": scheduled, "rescheduled": rescheduled}
 
 
@@ -345,7 +350,7 @@ def test_the_dashboard_opens_with_a_new_story_button(client, editor):
 
 
 def test_my_stories_panel_comes_before_scheduled(client, editor, story_index):
-    schedule(StoryPageFactory(parent=story_index, hero_image=None, live=False), user=editor)
+    schedule(StoryPageFactory(parent=story_index, hero_image=None, live=False))
     html = dashboard(client, editor)
     assert html.index('id="my-stories-section"') < html.index('id="scheduled-stories-section"')
 

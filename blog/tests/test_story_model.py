@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from blog.blocks import PrivacyEmbedBlock
 from blog.tests.factories import StoryCategoryFactory, StoryPageFactory
@@ -44,3 +45,19 @@ def test_embed_uses_privacy_friendly_player(url, player):
     block = PrivacyEmbedBlock()
     value = block.to_python({"url": url, "title": "Video"})
     assert value.player_url == player
+
+
+@pytest.mark.parametrize(
+    "group, live, may_delete",
+    [("Redaktion", False, True), ("Redaktion", True, False), ("Chefredaktion", True, True)],
+)
+def test_the_redaktion_deletes_drafts_only_and_the_chefredaktion_live_stories_too(
+    story_index, django_user_model, django_assert_num_queries, group, live, may_delete
+):
+    user = django_user_model.objects.create_user("person", "person@example.org", "geheim-123")
+    user.groups.add(Group.objects.get(name=group))
+    story = StoryPageFactory(parent=story_index, live=live)
+    tester = story.permissions_for_user(user)
+    tester.permissions  # noqa: B018 - the user's page permissions, fetched once per tester
+    with django_assert_num_queries(0):
+        assert tester.can_delete() is may_delete

@@ -134,6 +134,9 @@ def test_english_catalog_is_complete_and_compiled():
                 singular, plural = entry["msgid"], entry["msgid_plural"]
                 assert translation.ngettext(singular, plural, 1) == entry["msgstr"][0], singular
                 assert translation.ngettext(singular, plural, 2) == entry["msgstr"][1], singular
+            elif "msgctxt" in entry:
+                translated = translation.pgettext(entry["msgctxt"], entry["msgid"])
+                assert translated == entry["msgstr"][0], entry["msgid"]
             else:
                 assert translation.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
 
