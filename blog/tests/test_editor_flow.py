@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from blog.models import StoryPage
+from blog.tests.editor import EDITORS
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, make_image_file
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client, django_user_model):
     editor = django_user_model.objects.create_user("redakteurin", "redaktion@example.org", "geheim-123")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     return client
 
