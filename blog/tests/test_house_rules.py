@@ -2,6 +2,7 @@
 image with alternative text, an author and a category; drafts and autosaves are saved without them."""
 
 import pytest
+from wagtail.models import Workflow
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from blog.models import StoryPage
@@ -158,6 +159,54 @@ def test_the_teaser_field_tells_how_much_search_engines_show(client, chief, stor
     page = client.get(add_url(story_index)).content.decode()
 
     assert "Suchmaschinen zeigen etwa die ersten 160" in page
+
+
+# Approving a story in review
+
+
+@pytest.fixture
+def story_in_review(client, django_user_model, story_index):
+    """A complete story an editor has submitted to Wagtail's "Moderators approval" workflow."""
+    editor = log_in_as_editor(client, django_user_model)
+    client.post(add_url(story_index), complete_story(client, story_index, **{"action-submit": "1"}))
+    client.logout()
+    story = StoryPage.objects.get()
+    assert story.current_workflow_state.workflow == Workflow.objects.get(name="Moderators approval")
+    assert story.get_latest_revision().user == editor
+    return story
+
+
+def approve(client, story):
+    task_state = story.current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {"comment": ""}, follow=True
+    )
+
+
+def test_approving_a_complete_submission_publishes_it(client, django_user_model, story_in_review):
+    log_in_as_chief_editor(client, django_user_model)
+
+    approve(client, story_in_review)
+
+    assert StoryPage.objects.get().live
+
+
+def test_approving_a_story_whose_latest_draft_lacks_a_category_is_refused(
+    client, django_user_model, story_in_review
+):
+    log_in_as_chief_editor(client, django_user_model)
+    data = editor_form_data(client, edit_url(story_in_review), **body("Text"), categories=[])
+    assert client.post(edit_url(story_in_review), data).status_code == 302  # a draft: saved
+
+    response = approve(client, story_in_review)
+
+    assert (
+        "„Ein Esel findet heim“ kann so nicht freigegeben werden. "
+        "Für die Veröffentlichung fehlt noch: eine Kategorie." in response.content.decode()
+    )
+    story = StoryPage.objects.get()
+    assert not story.live
+    assert story.workflow_in_progress
 
 
 def test_an_empty_body_is_reported_in_german_above_the_editor(client, chief, story_index):
