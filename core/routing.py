@@ -4,7 +4,8 @@ page).
 Wagtail walks the tree one level at a time (a query for each child and one more for its specific
 type). Here one query fetches every page on the path by `url_path`, and one more the page that answers,
 with what its template needs. The result is the same as Wagtail's walk: a routable page on the way
-(the story index with its archive and filter URLs) still answers the paths it knows first.
+(the story index with its archive and filter URLs) still answers the paths it knows first. A draft may
+share a live page's address (`core.addresses`); the live page is the one that answers.
 """
 
 from itertools import takewhile
@@ -51,7 +52,7 @@ def route_below(root, request, path_components):
     prefixes = [root.url_path + "/".join(slugs[:n]) + "/" for n in range(1, len(slugs) + 1)]
     on_the_way = (
         Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
-        .order_by("depth")
+        .order_by("depth", "-live")
         .values_list("pk", "content_type_id", "depth", "live")
     )
     for pk, content_type_id, depth, live in on_the_way:

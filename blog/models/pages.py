@@ -30,12 +30,14 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PagePermissionTester, Site
 from wagtail.search import index
 
+from core.addresses import DraftsReserveNoAddressMixin
 from core.languages import content_differs
 from core.pagination import paginate
 from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public_pages, remember
 
-from .. import extensions
+from .. import extensions, house_rules
 from ..blocks import StoryBodyBlock
+from ..editor.forms import StoryPageForm
 from ..feeds import StoryAtomFeed, StoryRssFeed
 from ..search import build_search_text
 from .snippets import Author, StoryCategory
@@ -245,7 +247,7 @@ class StoryPermissionTester(PagePermissionTester):
         return super().can_delete(ignore_bulk)
 
 
-class StoryPage(CachedViewRestrictionsMixin, Page):
+class StoryPage(DraftsReserveNoAddressMixin, CachedViewRestrictionsMixin, Page):
     """One customer-service story: the heart of the site."""
 
     teaser = models.TextField(
@@ -281,7 +283,14 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     search_text = models.TextField(_("Suchtext"), blank=True, default="", db_default="", editable=False)
 
     content_panels = Page.content_panels + [
-        FieldPanel("teaser"),
+        FieldPanel(
+            "teaser",
+            help_text=_(
+                "Ein bis zwei Sätze für Übersichten und Vorschauen in sozialen Medien, höchstens 300 Zeichen. "
+                "Suchmaschinen zeigen etwa die ersten 160 – das Wichtigste also nach vorn, oder eine eigene "
+                "Suchbeschreibung unter „Veröffentlichung“ angeben."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
@@ -318,16 +327,29 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
     parent_page_types = ["blog.StoryIndexPage"]
     subpage_types = []
 
+    base_form_class = StoryPageForm
+    # The story form checks the alternative text with the other house rules, on submission and
+    # publication only; it sets this so that clean() leaves it alone while a draft is saved or autosaved.
+    house_rules_checked_by_form = False
+
     class Meta:
         verbose_name = _("Geschichte")
         verbose_name_plural = _("Geschichten")
 
     def clean(self):
         super().clean()
-        if self.hero_image and not (self.hero_alt or self.hero_image.description):
-            raise ValidationError(
-                {"hero_alt": _("Bitte einen Alternativtext angeben: das Titelbild hat keine Beschreibung.")}
-            )
+        if self.hero_image and not self.hero_alt_text and not self.house_rules_checked_by_form:
+            raise ValidationError({"hero_alt": house_rules.HERO_ALT.advice})
+
+    def house_rule_gaps(self):
+        """What this story (a page or one of its revisions) still lacks for publication."""
+        return house_rules.gaps(
+            hero_image=self.hero_image,
+            hero_alt=self.hero_alt,
+            teaser=self.teaser,
+            author_count=len(self.story_authors.all()),
+            category_count=len(self.categories.all()),
+        )
 
     def save(self, *args, **kwargs):
         self.reading_time = self.compute_reading_time()

@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from blog.models import StoryPage
+from blog.tests.editor import CHIEF_EDITORS, EDITORS, body, edit_url, editor_form_data, soup
 from blog.tests.factories import AuthorFactory, StoryCategoryFactory, make_image_file
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +23,12 @@ def logged_in(client, django_user_model, group):
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    return logged_in(client, django_user_model, "Redaktion")
+    return logged_in(client, django_user_model, EDITORS)
 
 
 @pytest.fixture
 def chief_client(client, django_user_model):
-    return logged_in(client, django_user_model, "Chefredaktion")
+    return logged_in(client, django_user_model, CHIEF_EDITORS)
 
 
 def story_form_data(client, story_index, image, **changes):
@@ -141,3 +142,21 @@ def test_story_without_alt_text_is_refused_with_a_message(chief_client, story_in
     assert response.status_code == 200
     assert "Alternativtext" in response.content.decode()
     assert not StoryPage.objects.exists()
+
+
+def test_first_save_after_autosave_created_the_story_says_it_was_created(editor_client, story_index):
+    image = upload_image(editor_client)
+    add_url, data = story_form_data(editor_client, story_index, image)
+    autosaved = editor_client.post(add_url, data, headers={"Accept": "application/json"}).json()
+    story = StoryPage.objects.get(pk=autosaved["pk"])
+    # The editor stays on the page; Wagtail fills in the edit view's parts, this form field among them.
+    hydrated = soup(editor_client.get(autosaved["hydrate_url"]))
+    assert hydrated.find("input", attrs={"name": "created_by_autosave", "value": "1"}) is not None
+
+    data = editor_form_data(editor_client, edit_url(story), created_by_autosave="1", **body("Am Sonntag."))
+    first_save = editor_client.post(edit_url(story), data, follow=True)
+    assert "Seite ‚Ein Esel findet heim‘ erstellt." in first_save.content.decode()
+
+    data = editor_form_data(editor_client, edit_url(story), **body("Am Sonntag."))
+    second_save = editor_client.post(edit_url(story), data, follow=True)
+    assert "Seite ‚Ein Esel findet heim‘ wurde aktualisiert." in second_save.content.decode()

@@ -17,7 +17,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page,
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from blog.tests.factories import StoryPageFactory
+from blog.tests.factories import AuthorFactory, StoryCategoryFactory, StoryPageFactory
 from home.editorial import EditorialApprovalTask
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,16 @@ def chief(django_user_model):
 
 @pytest.fixture
 def story(story_index, editor):
-    return StoryPageFactory(parent=story_index, title=TITLE, slug="esel", live=False, owner=editor)
+    """A draft that keeps the house rules (hero image with alt text, teaser, author, category)."""
+    return StoryPageFactory(
+        parent=story_index,
+        title=TITLE,
+        slug="esel",
+        live=False,
+        owner=editor,
+        authors=[AuthorFactory(name="Mara Beispiel")],
+        categories=[StoryCategoryFactory(name="Kundenservice")],
+    )
 
 
 def in_english(user):
@@ -357,7 +366,14 @@ def test_approving_publishes_the_story_and_lists_it(client, editor, chief, story
 
 
 def test_approving_purges_what_publishing_by_hand_purges(client, editor, chief, story, story_index, purged):
-    other = StoryPageFactory(parent=story_index, slug="koffer", live=False, date=story.date)
+    other = StoryPageFactory(
+        parent=story_index,
+        slug="koffer",
+        live=False,
+        date=story.date,
+        authors=story.authors,
+        categories=story.categories.all(),
+    )
     purged.clear()
     other.save_revision().publish()
     by_hand = {url.replace("/koffer/", "/esel/") for url in purged}
