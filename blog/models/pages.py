@@ -21,7 +21,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -38,6 +37,7 @@ from core.site_cache import CachedViewRestrictionsMixin, first_live_page, public
 from .. import extensions, house_rules
 from ..blocks import StoryBodyBlock
 from ..editor.forms import StoryPageForm
+from ..editor.panels import ChooserPanel
 from ..feeds import StoryAtomFeed, StoryRssFeed
 from ..search import build_search_text
 from .snippets import Author, StoryCategory
@@ -300,9 +300,7 @@ class StoryPage(DraftsReserveNoAddressMixin, CachedViewRestrictionsMixin, Page):
             heading=_("Titelbild"),
         ),
         FieldPanel("body"),
-        MultipleChooserPanel(
-            "story_authors", chooser_field_name="author", heading=_("Autorinnen und Autoren")
-        ),
+        ChooserPanel("story_authors", chooser_field_name="author", heading=_("Autorinnen und Autoren")),
         MultiFieldPanel(
             [
                 FieldPanel("date"),
@@ -311,7 +309,7 @@ class StoryPage(DraftsReserveNoAddressMixin, CachedViewRestrictionsMixin, Page):
             ],
             heading=_("Einordnung"),
         ),
-        MultipleChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
+        ChooserPanel("related_links", chooser_field_name="story", heading=_("Verwandte Geschichten")),
     ]
     # Apps that build on stories add their panels in their AppConfig.ready() (comments: a discussion summary).
     settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]

@@ -115,7 +115,7 @@ def complete_the_story(page):
     )
     page.get_by_role("button", name="Bild auswählen").click()
     page.get_by_role("link", name="Esel Emil").click()
-    page.get_by_role("button", name="autorin / autor hinzufügen").click()
+    page.get_by_role("button", name="Autorin / Autor hinzufügen").click()
     page.get_by_role("checkbox", name="Mara Beispiel").check()
     page.get_by_role("button", name="Auswahl bestätigen").click()
     page.get_by_role("checkbox", name="Kundenservice").check()

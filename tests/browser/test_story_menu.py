@@ -16,7 +16,7 @@ from tests.browser.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-EDITORS = "Editors"
+EDITORS = "Redaktion"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
@@ -50,7 +50,7 @@ def stories(story_index, django_user_model):
 
     story("Der verlorene Koffer", live=False, owner=editor)
     Workflow.objects.first().start(story("Ein Esel findet heim", live=False, owner=editor), editor)
-    schedule(story("Die Nacht der Stromausfälle", live=False), minutes_ahead=180, user=editor)
+    schedule(story("Die Nacht der Stromausfälle", live=False), minutes_ahead=180)
     story("Hilfe am Heiligabend", authors=[mara, jonas])
     changed = story("Der Rollstuhl im Regen")
     changed.save_revision(user=editor)
