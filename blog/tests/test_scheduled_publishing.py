@@ -81,8 +81,10 @@ def other_server():
     session.close()
 
 
+# Not a transactional test: its flush would empty the database for the tests after it (the browser tests
+# take their snapshot of the migrations' data later). The lock belongs to the other session, whatever
+# this test's transaction does.
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
 def test_a_run_while_another_server_holds_the_lock_publishes_nothing_until_it_ends(due_story, other_server):
     with other_server.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_ID])
