@@ -24,8 +24,9 @@ from blog.purging import purge_story_with_change
 from core import purging
 from core.site_cache import CachedSiteSettingMixin
 
+from .dsa.models import ContentNotice, DecisionGround, ModerationDecision, Outcome
 from .rendering import text_as_html
-from .signals import comment_saved
+from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
 from .threads import ShownComment, ThreadComment, visible_thread
 
@@ -129,7 +130,7 @@ class StoryComment(ShownComment, XtdComment):
         if update_fields is not None and "comment" in update_fields:
             update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
         self.is_public = self.status == CommentStatus.PUBLISHED
-        self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED)
+        self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED, CommentStatus.HIDDEN)
         status_before = getattr(self, "_loaded_status", None)
         # Purges and mails follow in `signal_handlers`, queued in the same transaction: the comment and
         # what it sets off are stored together or not at all (`core.purging`).
@@ -142,18 +143,69 @@ class StoryComment(ShownComment, XtdComment):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
         return _("Kommentar %(number)s") % {"number": self.pk}
 
-    def moderate(self, action, user):
-        """A moderator's decision: the new status is saved (so mails and counts follow), the open
-        reports are settled, and the decision gets an audit-log entry of its own."""
+    def moderate(self, action, user, *, ground=None, explanation="", automated=False, always=False):
+        """A decision about this comment (`Outcome`): the new status is saved (so mails and counts follow),
+        open reports and notices of illegal content are settled, and the decision is stored with its
+        ground and logged. Returns the `ModerationDecision`, or None when there was nothing to decide
+        (the comment was already so, and nothing waited for a decision) unless `always`."""
         new_status, log_action = MODERATION_ACTIONS[action]
-        changed = new_status is not None and self.status != new_status
-        if changed:
-            self.status = new_status
-            self.save(update_fields=["status", "is_public", "is_removed"])
+        status_before = self.status
+        with transaction.atomic():
+            changed = new_status is not None and self.status != new_status
+            if changed:
+                self.status = new_status
+                self.save(update_fields=["status", "is_public", "is_removed"])
+            settled = self.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+            notices = list(self.legal_notices.filter(decision__isnull=True))
+            if not (changed or settled or notices or always or action == Outcome.KEEP):
+                return None
+            decision = ModerationDecision.objects.create(
+                comment=self,
+                outcome=action,
+                ground=ground,
+                ground_title=ground.title if ground else "",
+                ground_kind=ground.kind if ground else "",
+                explanation=explanation,
+                automated=automated,
+                decided_by=user,
+                status_before=status_before,
+                status_after=self.status,
+            )
+            ContentNotice.objects.filter(pk__in=[notice.pk for notice in notices]).update(decision=decision)
+            log(self, log_action, user=user, uuid=uuid.uuid4(), data=decision_log_data(decision))
+            decision_made.send(sender=ModerationDecision, decision=decision, notices=notices)
+        return decision
+
+    def settle_reports(self, user):
+        """Readers' reports (under the comment rules) looked at, the comment left as it is."""
         settled = self.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
-        if changed or settled:
-            log(self, log_action, user=user, uuid=uuid.uuid4())
-        return bool(changed or settled)
+        if settled:
+            log(self, "comments.settle_reports", user=user, uuid=uuid.uuid4())
+        return bool(settled)
+
+    def store_screened(self, screening):
+        """Stores a new or just confirmed comment with the status the comment policy gave it
+        (`screening.screen`); a rule that held it back or took it for spam is an automated decision,
+        stored and logged like a moderator's."""
+        with transaction.atomic():
+            status_before = self.status if self.pk else ""
+            self.status = screening.status
+            self.save()
+            if screening.rule:
+                ground = DecisionGround.for_rule(screening.rule)
+                outcome = Outcome.SPAM if screening.status == CommentStatus.SPAM else Outcome.HOLD
+                decision = ModerationDecision.objects.create(
+                    comment=self,
+                    outcome=outcome,
+                    ground=ground,
+                    ground_title=ground.title if ground else "",
+                    ground_kind=ground.kind if ground else "",
+                    automated=True,
+                    status_before=status_before,
+                    status_after=self.status,
+                )
+                log(self, MODERATION_ACTIONS[outcome][1], uuid=uuid.uuid4(), data=decision_log_data(decision))
+                decision_made.send(sender=ModerationDecision, decision=decision, notices=[])
 
     def reply_parent(self):
         """The comment a reply to this one hangs under: this one, or at the deepest level its parent,
@@ -198,12 +250,25 @@ class StoryComment(ShownComment, XtdComment):
 # What a moderator can decide about a comment: the status it gets (None: unchanged) and the
 # audit-log action recorded for it.
 MODERATION_ACTIONS = {
-    "approve": (CommentStatus.PUBLISHED, "comments.approve"),
-    "remove": (CommentStatus.REMOVED, "comments.remove"),
-    "spam": (CommentStatus.SPAM, "comments.spam"),
-    "restore": (CommentStatus.PUBLISHED, "comments.restore"),
-    "settle_reports": (None, "comments.settle_reports"),
+    Outcome.APPROVE: (CommentStatus.PUBLISHED, "comments.approve"),
+    Outcome.RESTORE: (CommentStatus.PUBLISHED, "comments.restore"),
+    Outcome.KEEP: (None, "comments.keep"),
+    Outcome.HOLD: (CommentStatus.PENDING, "comments.hold"),
+    Outcome.HIDE: (CommentStatus.HIDDEN, "comments.hide"),
+    Outcome.REMOVE: (CommentStatus.REMOVED, "comments.remove"),
+    Outcome.SPAM: (CommentStatus.SPAM, "comments.spam"),
 }
+
+
+def decision_log_data(decision):
+    """What the audit log keeps of a decision: its ground and explanation, and whether a check made it."""
+    return {
+        "decision": decision.pk,
+        "ground": decision.ground_title,
+        "explanation": decision.explanation,
+        "automated": decision.automated,
+    }
+
 
 # Unconfirmed comments and their data are deleted after this many days (`purge_unconfirmed_comments`).
 UNCONFIRMED_KEPT_DAYS = 7

@@ -2,12 +2,14 @@
 
 import datetime
 import re
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.ratelimit import RateLimit
 
+from .dsa.grounds import LINKS, WORD_LIST
 from .models import ModerationMode, StoryComment
 from .permissions import is_moderator
 from .statuses import CommentStatus
@@ -31,19 +33,31 @@ def is_team_member(user, story):
     return is_moderator(user) or any(author.user_id == user.pk for author in story.authors)
 
 
-def initial_status(comment, policy, *, is_team=False):
+class Screening(NamedTuple):
+    """The status a new comment gets, and the rule behind it when a rule caught it (the code of its
+    `DecisionGround`): such a decision is an automated one the commenter may be told about."""
+
+    status: str
+    rule: str = ""
+
+
+def screen(comment, policy, *, is_team=False):
     """Spam for disallowed words, held for too many links or by the moderation mode, else published."""
     if is_team:
-        return CommentStatus.PUBLISHED
+        return Screening(CommentStatus.PUBLISHED)
     if contains_disallowed_word(f"{comment.user_name}\n{comment.comment}", policy):
-        return CommentStatus.SPAM
+        return Screening(CommentStatus.SPAM, WORD_LIST)
     if count_links(comment.comment) > policy.max_links:
-        return CommentStatus.PENDING
+        return Screening(CommentStatus.PENDING, LINKS)
     if policy.moderation_mode == ModerationMode.POST:
-        return CommentStatus.PUBLISHED
+        return Screening(CommentStatus.PUBLISHED)
     if policy.moderation_mode == ModerationMode.FIRST_TIME and has_published_before(comment):
-        return CommentStatus.PUBLISHED
-    return CommentStatus.PENDING
+        return Screening(CommentStatus.PUBLISHED)
+    return Screening(CommentStatus.PENDING)
+
+
+def initial_status(comment, policy, *, is_team=False):
+    return screen(comment, policy, is_team=is_team).status
 
 
 def has_published_before(comment):

@@ -9,4 +9,6 @@ class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Zu prüfen")
     PUBLISHED = "published", _("Veröffentlicht")
     SPAM = "spam", _("Spam")
+    # Taken from readers but kept as it was, e.g. while a notice of illegal content is examined.
+    HIDDEN = "hidden", _("Verborgen")
     REMOVED = "removed", _("Entfernt")

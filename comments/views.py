@@ -28,7 +28,7 @@ from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token, mute_thread_for
-from .screening import initial_status, is_team_member, rate_limits, report_rate_limit
+from .screening import is_team_member, rate_limits, report_rate_limit, screen
 
 logger = logging.getLogger(__name__)
 
@@ -162,8 +162,7 @@ def post_comment(request):
     answered = form.cleaned_data.get("parent")  # where the reader wrote, for the notice
     if form.user:
         comment.is_team = is_team_member(form.user, story)
-        comment.status = initial_status(comment, policy, is_team=comment.is_team)
-        comment.save()
+        comment.store_screened(screen(comment, policy, is_team=comment.is_team))
         if comment.status == CommentStatus.PUBLISHED:
             return notices.redirect(story_url, OUTCOMES[comment.status], at=comment.pk)
         return notices.redirect(story_url, OUTCOMES[comment.status], at=answered)
@@ -283,8 +282,7 @@ def confirm_comment(request, token):
         comment = StoryComment.objects.select_for_update().get(pk=confirmation.comment_id)
         if not claimed or comment.status != CommentStatus.UNCONFIRMED:
             return invalid_link(request)
-        comment.status = initial_status(comment, policy)
-        comment.save()
+        comment.store_screened(screen(comment, policy))
     return HttpResponseRedirect(
         reverse("comments:confirmed", args=[signing.dumps(comment.pk, salt=CONFIRMED_SALT)])
     )

@@ -11,6 +11,7 @@ ACTION_LABELS = {
     "remove": _("Entfernen"),
     "spam": _("Als Spam markieren"),
     "restore": _("Wiederherstellen"),
+    "hide": _("Verbergen"),
     "settle_reports": _("Meldungen erledigen"),
 }
 # Where space is short (dashboard buttons, bulk actions), spam is just "Spam".
@@ -20,6 +21,7 @@ ACTION_MESSAGES = {
     "remove": _("Kommentar entfernt."),
     "spam": _("Kommentar als Spam markiert."),
     "restore": _("Kommentar wiederhergestellt."),
+    "hide": _("Kommentar verborgen."),
     "settle_reports": _("Meldungen erledigt."),
 }
 DISCUSSION_LABELS = {
@@ -30,7 +32,8 @@ DISCUSSION_LABELS = {
 # Which decisions make sense for a comment in each status.
 ACTIONS_FOR_STATUS = {
     CommentStatus.PENDING: ["approve", "remove", "spam"],
-    CommentStatus.PUBLISHED: ["remove", "spam"],
+    CommentStatus.PUBLISHED: ["hide", "remove", "spam"],
+    CommentStatus.HIDDEN: ["restore", "remove", "spam"],
     CommentStatus.SPAM: ["restore", "remove"],
     CommentStatus.REMOVED: ["restore", "spam"],
     CommentStatus.UNCONFIRMED: [],
@@ -42,6 +45,9 @@ LOG_ACTIONS = [
     ("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt")),
     ("comments.spam", _("Als Spam markieren"), _("Als Spam markiert")),
     ("comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")),
+    ("comments.hide", _("Kommentar verbergen"), _("Kommentar verborgen")),
+    ("comments.keep", _("Kommentar belassen"), _("Kommentar belassen")),
+    ("comments.hold", _("Zur Prüfung zurückhalten"), _("Zur Prüfung zurückgehalten")),
     ("comments.settle_reports", _("Meldungen erledigen"), _("Meldungen erledigt")),
     ("comments.reply", _("Als Team antworten"), _("Als Team geantwortet")),
     ("comments.close", _("Kommentare schließen"), _("Kommentare geschlossen")),

@@ -31,7 +31,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         with transaction.atomic(), purging.batch():  # the changes and each story's one purge together
-            return sum(comment.moderate(cls.moderation_action, user) for comment in objects), 0
+            return sum(1 for comment in objects if comment.moderate(cls.moderation_action, user)), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

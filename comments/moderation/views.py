@@ -41,6 +41,7 @@ TABS = [
     ("reported", gettext_lazy("Gemeldet"), {"reported": "true"}),
     ("published", gettext_lazy("Veröffentlicht"), {"status": CommentStatus.PUBLISHED}),
     ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
+    ("hidden", gettext_lazy("Verborgen"), {"status": CommentStatus.HIDDEN}),
     ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
 ]
 
@@ -183,7 +184,12 @@ def moderate(request, pk, action):
         raise Http404
     comment = get_object_or_404(StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED), pk=pk)
     if request.method == "POST":
-        if comment.moderate(action, request.user):
+        done = (
+            comment.settle_reports(request.user)
+            if action == "settle_reports"
+            else comment.moderate(action, request.user)
+        )
+        if done:
             messages.success(request, ACTION_MESSAGES[action])
         else:
             messages.info(request, _("Der Kommentar war schon in diesem Zustand."))

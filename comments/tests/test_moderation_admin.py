@@ -23,6 +23,10 @@ def test_moderators_group_has_exactly_what_moderation_needs():
         "change_storycomment",
         "view_commentreport",
         "change_commentreport",
+        # The grounds of decisions, as commenters read them in statements of reasons.
+        "view_decisionground",
+        "add_decisionground",
+        "change_decisionground",
     }
 
 

@@ -24,6 +24,7 @@ def detail_url(comment):
 def test_tabs_count_each_queue_and_mark_the_current_one(client, moderator, story):
     StoryCommentFactory.create_batch(2, story=story, status=CommentStatus.PENDING)
     StoryCommentFactory(story=story, status=CommentStatus.SPAM)
+    StoryCommentFactory(story=story, status=CommentStatus.HIDDEN)
     reported = StoryCommentFactory(story=story)
     CommentReport.objects.create(comment=reported, reason="abuse")
     StoryCommentFactory(story=story, status=CommentStatus.UNCONFIRMED)
@@ -32,11 +33,12 @@ def test_tabs_count_each_queue_and_mark_the_current_one(client, moderator, story
 
     tabs = {tab["label"]: tab for tab in response.context["tabs"]}
     assert {label: tab["count"] for label, tab in tabs.items()} == {
-        "Alle": 4,
+        "Alle": 5,
         "Zu prüfen": 2,
         "Gemeldet": 1,
         "Veröffentlicht": 1,
         "Spam": 1,
+        "Verborgen": 1,
         "Entfernt": 0,
     }
     assert [label for label, tab in tabs.items() if tab["active"]] == ["Zu prüfen"]
