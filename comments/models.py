@@ -6,6 +6,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
@@ -143,11 +144,14 @@ class StoryComment(ShownComment, XtdComment):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
         return _("Kommentar %(number)s") % {"number": self.pk}
 
-    def moderate(self, action, user, *, ground=None, explanation="", automated=False, always=False):
+    def moderate(self, action, user, *, ground=None, explanation="", automated=False, answering=None):
         """A decision about this comment (`Outcome`): the new status is saved (so mails and counts follow),
         open reports and notices of illegal content are settled, and the decision is stored with its
         ground and logged. Returns the `ModerationDecision`, or None when there was nothing to decide
-        (the comment was already so, and nothing waited for a decision) unless `always`."""
+        (the comment was already so, and nothing waited for a decision). A decision `answering` an
+        `Objection` is always stored, and never by the person whose decision is contested."""
+        if answering is not None and user is not None and answering.decision.decided_by_id == user.pk:
+            raise PermissionDenied("An objection is decided by another moderator.")
         new_status, log_action = MODERATION_ACTIONS[action]
         status_before = self.status
         with transaction.atomic():
@@ -157,7 +161,7 @@ class StoryComment(ShownComment, XtdComment):
                 self.save(update_fields=["status", "is_public", "is_removed"])
             settled = self.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
             notices = list(self.legal_notices.filter(decision__isnull=True))
-            if not (changed or settled or notices or always or action == Outcome.KEEP):
+            if not (changed or settled or notices or answering or action == Outcome.KEEP):
                 return None
             decision = ModerationDecision.objects.create(
                 comment=self,
@@ -172,6 +176,10 @@ class StoryComment(ShownComment, XtdComment):
                 status_after=self.status,
             )
             ContentNotice.objects.filter(pk__in=[notice.pk for notice in notices]).update(decision=decision)
+            if answering is not None:
+                answering.answer = decision
+                answering.reversed = action != answering.decision.outcome
+                answering.save(update_fields=["answer", "reversed"])
             log(self, log_action, user=user, uuid=uuid.uuid4(), data=decision_log_data(decision))
             decision_made.send(sender=ModerationDecision, decision=decision, notices=notices)
         return decision

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .dsa import views as dsa_views
 
 app_name = "comments"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("bestaetigt/<str:result>/", views.confirmation_result, name="confirmed"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
     path("melden/<id:comment_id>/", views.report_comment, name="report"),
+    path("einspruch/<str:token>/", dsa_views.object_to_decision, name="object"),
 ]

@@ -3,9 +3,10 @@ policy, and settles the notices of illegal content that waited for it."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from wagtail.models import ModelLogEntry
 
-from comments.dsa.models import ContentNotice, DecisionGround, ModerationDecision, NoticeKind
+from comments.dsa.models import ContentNotice, DecisionGround, ModerationDecision, NoticeKind, Objection
 from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
@@ -115,3 +116,32 @@ def test_a_first_comment_held_by_the_moderation_mode_is_no_decision(client, stor
 
     assert StoryComment.objects.get().status == CommentStatus.PENDING
     assert not ModerationDecision.objects.exists()
+
+
+def test_an_objection_is_answered_by_another_moderator_only(moderator, django_user_model, story):
+    comment = StoryCommentFactory(story=story)
+    removal = comment.moderate("remove", moderator, ground=ground("Werbung oder Spam"))
+    objection = Objection.objects.create(decision=removal, party="commenter", text="Das war keine Werbung.")
+
+    with pytest.raises(PermissionDenied):
+        comment.moderate("restore", moderator, answering=objection)
+
+    colleague = django_user_model.objects.create_user("kollegin", "k@example.org", "x")
+    answer = comment.moderate("restore", colleague, explanation="Ein Erfahrungsbericht.", answering=objection)
+    objection.refresh_from_db()
+    assert (objection.answer, objection.reversed) == (answer, True)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+
+
+def test_upholding_a_decision_is_stored_though_nothing_changes(moderator, django_user_model, story):
+    comment = StoryCommentFactory(story=story)
+    removal = comment.moderate("remove", moderator, ground=ground("Werbung oder Spam"))
+    objection = Objection.objects.create(decision=removal, party="commenter", text="Bitte prüfen.")
+    colleague = django_user_model.objects.create_user("kollegin", "k@example.org", "x")
+
+    answer = comment.moderate("remove", colleague, ground=removal.ground, answering=objection)
+
+    assert answer is not None
+    objection.refresh_from_db()
+    assert objection.reversed is False
