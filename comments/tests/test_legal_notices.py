@@ -106,6 +106,23 @@ def test_the_notifier_gets_an_acknowledgment_with_the_reference(client, comment)
     assert notice.reference in message.alternatives[0][0]
 
 
+def test_the_footer_links_to_the_notice_form(client, home_page):
+    link = page(client.get("/")).find("a", string="Rechtswidrige Inhalte melden")
+
+    assert link["href"] == NOTICE_URL
+
+
+def test_the_report_page_offers_the_notice_form_for_this_comment(client, comment):
+    report = page(client.get(f"/kommentare/melden/{comment.pk}/"))
+
+    box = report.find(id="rechtswidrig-titel").parent
+    assert box.h2.get_text() == "Halten Sie den Kommentar für rechtswidrig?"
+    assert (
+        box.find("a", string="Rechtswidrigen Inhalt melden")["href"] == f"{NOTICE_URL}?kommentar={comment.pk}"
+    )
+    assert report.select_one("form#meldung input[name=reason]")  # the house-rules report is still there
+
+
 @pytest.mark.parametrize("missing", ["name", "email"])
 def test_name_and_address_are_required_for_most_kinds(client, comment, missing):
     response = client.post(NOTICE_URL, notice_data(comment, **{missing: ""}))
