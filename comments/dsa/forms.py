@@ -1,4 +1,4 @@
-"""What a reader fills in to send a notice of illegal content (Art. 16 DSA)."""
+"""What a reader fills in to send a notice of illegal content (Art. 16 DSA) or to object to a decision."""
 
 import re
 
@@ -125,3 +125,13 @@ class NoticeForm(ErrorSummary, forms.Form):
                 if field in cleaned_data and not cleaned_data[field]:
                     self.add_error(field, forms.ValidationError(message, code="required"))
         return cleaned_data
+
+
+class ObjectionForm(ErrorSummary, forms.Form):
+    text = forms.CharField(
+        label=_("Warum sollen wir die Entscheidung überprüfen?"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[NO_HIDDEN_CHARACTERS_IN_TEXT],
+        error_messages={"required": _("Bitte schreiben Sie, warum wir die Entscheidung überprüfen sollen.")},
+    )

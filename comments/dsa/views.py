@@ -6,7 +6,7 @@ import uuid
 
 from django.core import signing
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,11 +21,16 @@ from comments.views import is_same_origin, readable_stories, try_again_shortly
 from core.cache import REDIS_UNAVAILABLE
 from core.ratelimit import RateLimit, truncated_ip
 
-from .forms import NoticeForm, published_comment
-from .models import ContentNotice
+from .forms import NoticeForm, ObjectionForm, published_comment
+from .links import objection_link_for
+from .models import ContentNotice, Objection, Party
 
 FOREIGN_NOTICE = gettext_lazy(
     "Ihre Meldung kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie sie "
+    "hier noch einmal."
+)
+FOREIGN_OBJECTION = gettext_lazy(
+    "Ihr Einspruch kam nicht von unserer Seite und wurde deshalb nicht angenommen. Bitte senden Sie ihn "
     "hier noch einmal."
 )
 NOTICE_LATER = gettext_lazy(
@@ -152,5 +157,86 @@ def notice_received(request, result):
     return TemplateResponse(request, "comments/dsa/notice_received.html", context)
 
 
+@csrf_exempt
 def object_to_decision(request, token):
-    raise Http404  # built next: the objection form behind the signed link
+    """The link in a statement of reasons or in a notifier's answer: GET shows the decision and a form,
+    POST stores the one objection the link allows. The link is the permission; a POST must come from our
+    own page."""
+    link = objection_link_for(token)
+    if link is None:
+        return objection_closed(request, "invalid")
+    if link.used:
+        return objection_closed(request, "used")
+    if link.expired:
+        return objection_closed(request, "expired", deadline=link.deadline)
+
+    form = ObjectionForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST":
+        return objection_page(request, link, form)
+    if not is_same_origin(request):
+        form.is_valid()
+        form.add_error(None, FOREIGN_OBJECTION)
+        return objection_page(request, link, form, status=403)
+    if not form.is_valid():
+        return objection_page(request, link, form, status=400)
+
+    objection = store_objection(link, form.cleaned_data["text"])
+    if objection is None:
+        return objection_closed(request, "used")
+    context = {"link": link, "page_title": _("Ihr Einspruch ist eingegangen")}
+    return TemplateResponse(request, "comments/dsa/objection_received.html", context)
+
+
+def store_objection(link, text):
+    """The objection, once per link: the database's constraint decides between two clicks at once.
+    None when the link was used meanwhile."""
+    comment = link.decision.comment
+    if link.party == Party.NOTIFIER:
+        email = link.notice.notifier_email
+    else:
+        email = comment.user_email if comment else ""
+    with transaction.atomic():
+        objection, created = Objection.objects.get_or_create(
+            decision=link.decision,
+            party=link.party,
+            notice=link.notice,
+            defaults={"text": text, "email": email},
+        )
+        if not created:
+            return None
+        if comment is not None:
+            log(
+                comment,
+                "comments.objection",
+                uuid=uuid.uuid4(),
+                data={"objection": objection.pk, "decision": link.decision.pk, "party": link.party},
+            )
+    return objection
+
+
+def objection_page(request, link, form, status=200):
+    decision = link.decision
+    comment = decision.comment
+    story = readable_stories().filter(pk=comment.object_pk).first() if comment else None
+    context = {
+        "form": form,
+        "link": link,
+        "decision": decision,
+        "comment": comment,
+        "story": story,
+        "page_title": _("Einspruch gegen eine Entscheidung"),
+    }
+    if form.errors:
+        context["title_prefix"] = _("Fehler:")
+    return TemplateResponse(request, "comments/dsa/objection_form.html", context, status=status)
+
+
+def objection_closed(request, reason, deadline=None):
+    """An objection link that cannot be used (any more): forged, used up or past its deadline."""
+    titles = {
+        "invalid": _("Link ungültig"),
+        "used": _("Einspruch schon eingegangen"),
+        "expired": _("Einspruchsfrist abgelaufen"),
+    }
+    context = {"reason": reason, "deadline": deadline, "page_title": titles[reason]}
+    return TemplateResponse(request, "comments/dsa/objection_closed.html", context, status=410)

@@ -56,6 +56,7 @@ LOG_ACTIONS = [
     ("comments.erase", _("Daten löschen"), _("Daten gelöscht")),
     # From readers, through the public forms (`comments.dsa.views`).
     ("comments.notice", _("Meldung nach DSA eingegangen"), _("Meldung nach DSA eingegangen")),
+    ("comments.objection", _("Einspruch eingegangen"), _("Einspruch eingegangen")),
 ]
 
 
