@@ -54,6 +54,9 @@ LOG_ACTIONS = [
     ("comments.reopen", _("Kommentare wieder öffnen"), _("Kommentare wieder geöffnet")),
     ("comments.export", _("Daten exportieren"), _("Daten exportiert")),
     ("comments.erase", _("Daten löschen"), _("Daten gelöscht")),
+    # From readers, through the public forms (`comments.dsa.views`).
+    ("comments.notice", _("Meldung nach DSA eingegangen"), _("Meldung nach DSA eingegangen")),
+    ("comments.objection", _("Einspruch eingegangen"), _("Einspruch eingegangen")),
 ]
 
 
