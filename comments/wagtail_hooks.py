@@ -10,15 +10,23 @@ from blog import extensions as story_extensions
 from blog.models import StoryPage
 
 from . import discussion
+from .dsa.models import DecisionGround
 from .models import StoryComment
 from .moderation import bulk_actions, urls
 from .moderation.actions import LOG_ACTIONS
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
-from .moderation.viewsets import CommentPermissionPolicy, StoryCommentViewSet
+from .moderation.viewsets import (
+    CommentPermissionPolicy,
+    DecisionGroundPermissionPolicy,
+    DecisionGroundViewSet,
+    StoryCommentViewSet,
+)
 from .permissions import is_moderator
 
 register_permission_policy(StoryComment, CommentPermissionPolicy(StoryComment))
 register_snippet(StoryCommentViewSet)
+register_permission_policy(DecisionGround, DecisionGroundPermissionPolicy(DecisionGround))
+register_snippet(DecisionGroundViewSet)
 
 for bulk_action in (
     bulk_actions.ApproveBulkAction,
