@@ -30,6 +30,7 @@ register_snippet(DecisionGroundViewSet)
 
 for bulk_action in (
     bulk_actions.ApproveBulkAction,
+    bulk_actions.HideBulkAction,
     bulk_actions.RemoveBulkAction,
     bulk_actions.SpamBulkAction,
     bulk_actions.RestoreBulkAction,
