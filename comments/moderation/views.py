@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from blog.models import StoryPage
 from comments.dsa.admin_forms import ReasonForm
+from comments.dsa.history import history_of
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
@@ -113,8 +114,9 @@ class TeamReplyForm(forms.Form):
 
 
 class CommentInspectView(InspectView):
-    """A comment in context: its thread, its reports, the commenter's other comments, the story, and
-    every decision including a reply as Team (posted to this same page, so errors keep the text)."""
+    """A comment in context: its thread, its reports, its DSA history (notices, decisions, objections), the
+    commenter's other comments, the story, and every decision including a reply as Team (posted to this
+    same page, so errors keep the text)."""
 
     template_name = "comments/admin/inspect.html"
 
@@ -148,6 +150,7 @@ class CommentInspectView(InspectView):
                 others.filter(user_email__iexact=comment.user_email) if comment.user_email else others.none()
             )
         may_moderate = self.user_has_permission("change")
+        history = history_of(comment)
         context.update(
             {
                 "comment": comment,
@@ -160,9 +163,16 @@ class CommentInspectView(InspectView):
                 "other_count": others.count(),
                 "history_url": comment_detail_url(comment, view="history"),
                 "may_moderate": may_moderate,
-                "actions": [(action, ACTION_LABELS[action]) for action in available_actions(comment)]
+                "actions": [
+                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS)
+                    for action in available_actions(comment)
+                ]
                 if may_moderate
                 else [],
+                "history": history,
+                "open_notice_count": sum(
+                    1 for event in history if event.kind == "notice" and not event.item.decision_id
+                ),
                 "reply_form": reply_form or TeamReplyForm(),
                 "can_reply": may_moderate
                 and story is not None

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import StoryPage
 from comments.dsa.models import DecisionGround
@@ -156,11 +156,20 @@ class StoryCommentViewSet(SnippetViewSet):
         )
 
 
+class DecisionGroundIndexView(IndexView):
+    """The grounds without checkboxes: the only bulk action for snippets is deleting, which no ground allows."""
+
+    @cached_property
+    def columns(self):
+        return [column for column in super().columns if not isinstance(column, BulkActionsCheckboxColumn)]
+
+
 class DecisionGroundViewSet(SnippetViewSet):
     """ "Entscheidungsgründe" in the Settings menu: the team words the grounds commenters read in their
     statements of reasons. The grounds of the automatic checks keep their `code`, which is not editable."""
 
     model = DecisionGround
+    index_view_class = DecisionGroundIndexView
     icon = "list-ul"
     menu_label = _("Entscheidungsgründe")
     menu_name = "decision_grounds"
