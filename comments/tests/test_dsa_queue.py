@@ -53,7 +53,7 @@ def test_several_notices_about_one_comment_are_one_case_listed_by_the_oldest(cli
     response = client.get(QUEUE_URL)
 
     assert cases(response) == [
-        f"Meldung {first.reference}, {second.reference}",
+        f"Meldungen {first.reference}, {second.reference}",
         f"Meldung {third.reference}",
     ]
 
@@ -81,7 +81,7 @@ def test_a_notifiers_objection_names_their_notice(client, moderator, story):
     kept = comment.moderate("keep", moderator, explanation="Zugespitzt, aber zulässig.")
     objection(kept, party="notifier", notice=reported, text="Das ist sehr wohl beleidigend.")
 
-    assert cases(client.get(QUEUE_URL)) == [f"Einspruch {reported.reference}"]
+    assert cases(client.get(QUEUE_URL)) == [f"Einspruch zu {reported.reference}"]
 
 
 def test_a_case_shows_its_facts_beside_the_comment_in_its_thread(client, moderator, story):
