@@ -1,7 +1,7 @@
 """What a moderator can decide, and the words for it: one place for the row menu, the detail view, the
 dashboard, the bulk actions and the audit log."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from comments.models import StoryDiscussion
 from comments.statuses import CommentStatus
@@ -18,7 +18,10 @@ ACTION_LABELS = {
 # explanation, which the commenter reads in the statement of reasons (DSA Art. 17).
 REASONED_ACTIONS = {"hide", "remove", "spam"}
 # On a notice or an objection a moderator may also leave the comment as it is.
-DECISION_LABELS = {"keep": _("Belassen"), **{k: v for k, v in ACTION_LABELS.items() if k != "settle_reports"}}
+DECISION_LABELS = {
+    "keep": pgettext_lazy("what a moderator decides", "Belassen"),
+    **{action: label for action, label in ACTION_LABELS.items() if action != "settle_reports"},
+}
 # Where space is short (dashboard buttons, bulk actions), spam is just "Spam".
 SHORT_ACTION_LABELS = {**ACTION_LABELS, "spam": _("Spam")}
 ACTION_MESSAGES = {
