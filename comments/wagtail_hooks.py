@@ -1,7 +1,8 @@
 """Registrations only: the comment area of the admin, its panels and buttons elsewhere in the admin, and
 the discussion on the blog's story pages, under their titles and on their cards."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -10,18 +11,28 @@ from blog import extensions as story_extensions
 from blog.models import StoryPage
 
 from . import discussion
+from .dsa.models import DecisionGround
 from .models import StoryComment
 from .moderation import bulk_actions, urls
 from .moderation.actions import LOG_ACTIONS
+from .moderation.cases import OpenCasesMenuItem
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
-from .moderation.viewsets import CommentPermissionPolicy, StoryCommentViewSet
+from .moderation.viewsets import (
+    CommentPermissionPolicy,
+    DecisionGroundPermissionPolicy,
+    DecisionGroundViewSet,
+    StoryCommentViewSet,
+)
 from .permissions import is_moderator
 
 register_permission_policy(StoryComment, CommentPermissionPolicy(StoryComment))
 register_snippet(StoryCommentViewSet)
+register_permission_policy(DecisionGround, DecisionGroundPermissionPolicy(DecisionGround))
+register_snippet(DecisionGroundViewSet)
 
 for bulk_action in (
     bulk_actions.ApproveBulkAction,
+    bulk_actions.HideBulkAction,
     bulk_actions.RemoveBulkAction,
     bulk_actions.SpamBulkAction,
     bulk_actions.RestoreBulkAction,
@@ -40,6 +51,18 @@ def register_comment_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [path("kommentare/", include((urls.urlpatterns, "comments_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_open_cases_menu_item():
+    """ "Meldungen (DSA)" right after "Kommentare" (order 150)."""
+    return OpenCasesMenuItem(
+        _("Meldungen (DSA)"),
+        reverse_lazy("comments_admin:queue"),
+        name="dsa_cases",
+        icon_name="warning",
+        order=151,
+    )
 
 
 @hooks.register("construct_homepage_panels")

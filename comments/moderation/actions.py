@@ -1,7 +1,7 @@
 """What a moderator can decide, and the words for it: one place for the row menu, the detail view, the
 dashboard, the bulk actions and the audit log."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from comments.models import StoryDiscussion
 from comments.statuses import CommentStatus
@@ -9,17 +9,25 @@ from comments.statuses import CommentStatus
 ACTION_LABELS = {
     "approve": _("Freigeben"),
     "remove": _("Entfernen"),
-    "spam": _("Als Spam markieren"),
+    "spam": _("Als Spam einstufen"),
     "restore": _("Wiederherstellen"),
     "hide": _("Verbergen"),
     "settle_reports": _("Meldungen erledigen"),
+}
+# Decisions that take a comment from readers: they are taken with a ground and, but for spam, an
+# explanation, which the commenter reads in the statement of reasons (DSA Art. 17).
+REASONED_ACTIONS = {"hide", "remove", "spam"}
+# On a notice or an objection a moderator may also leave the comment as it is.
+DECISION_LABELS = {
+    "keep": pgettext_lazy("what a moderator decides", "Belassen"),
+    **{action: label for action, label in ACTION_LABELS.items() if action != "settle_reports"},
 }
 # Where space is short (dashboard buttons, bulk actions), spam is just "Spam".
 SHORT_ACTION_LABELS = {**ACTION_LABELS, "spam": _("Spam")}
 ACTION_MESSAGES = {
     "approve": _("Kommentar freigegeben."),
     "remove": _("Kommentar entfernt."),
-    "spam": _("Kommentar als Spam markiert."),
+    "spam": _("Kommentar als Spam eingestuft."),
     "restore": _("Kommentar wiederhergestellt."),
     "hide": _("Kommentar verborgen."),
     "settle_reports": _("Meldungen erledigt."),
@@ -43,7 +51,7 @@ ACTIONS_FOR_STATUS = {
 LOG_ACTIONS = [
     ("comments.approve", _("Kommentar freigeben"), _("Kommentar freigegeben")),
     ("comments.remove", _("Kommentar entfernen"), _("Kommentar entfernt")),
-    ("comments.spam", _("Als Spam markieren"), _("Als Spam markiert")),
+    ("comments.spam", _("Als Spam einstufen"), _("Als Spam eingestuft")),
     ("comments.restore", _("Kommentar wiederherstellen"), _("Kommentar wiederhergestellt")),
     ("comments.hide", _("Kommentar verbergen"), _("Kommentar verborgen")),
     ("comments.keep", _("Kommentar belassen"), _("Kommentar belassen")),

@@ -1,11 +1,13 @@
 """Decisions on many comments at once, from the listing's checkboxes. Each comment is saved (mails and
-counts follow) and logged on its own; each story is purged once."""
+counts follow) and logged on its own; each story is purged once. Hiding, removing and marking as spam ask
+for one ground and explanation on their confirmation page, which each comment's decision then carries."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from blog.models import StoryPage
+from comments.dsa.admin_forms import ReasonForm
 from comments.models import StoryComment, StoryDiscussion
 from core import purging
 
@@ -28,10 +30,16 @@ class CommentStatusBulkAction(SnippetBulkAction):
     def check_perm(self, snippet):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", snippet)
 
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
+    def execute_action(cls, objects, user=None, reasons=None, **kwargs):
         with transaction.atomic(), purging.batch():  # the changes and each story's one purge together
-            return sum(1 for comment in objects if comment.moderate(cls.moderation_action, user)), 0
+            decided = [
+                comment.moderate(cls.moderation_action, user, **(reasons or {})) for comment in objects
+            ]
+            return sum(1 for decision in decided if decision), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -47,7 +55,27 @@ class ApproveBulkAction(CommentStatusBulkAction):
     moderation_action = "approve"
 
 
-class RemoveBulkAction(CommentStatusBulkAction):
+class ReasonedBulkAction(CommentStatusBulkAction):
+    """A decision that takes comments from readers, with the ground and explanation of `ReasonForm`."""
+
+    form_class = ReasonForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "action": self.moderation_action}
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "reasons": self.cleaned_form.reasons}
+
+
+class HideBulkAction(ReasonedBulkAction):
+    display_name = SHORT_ACTION_LABELS["hide"]
+    aria_label = _("Ausgewählte Kommentare verbergen")
+    action_type = "hide_comments"
+    action_priority = 15
+    moderation_action = "hide"
+
+
+class RemoveBulkAction(ReasonedBulkAction):
     display_name = SHORT_ACTION_LABELS["remove"]
     aria_label = _("Ausgewählte Kommentare entfernen")
     action_type = "remove_comments"
@@ -55,9 +83,9 @@ class RemoveBulkAction(CommentStatusBulkAction):
     moderation_action = "remove"
 
 
-class SpamBulkAction(CommentStatusBulkAction):
+class SpamBulkAction(ReasonedBulkAction):
     display_name = SHORT_ACTION_LABELS["spam"]
-    aria_label = _("Ausgewählte Kommentare als Spam markieren")
+    aria_label = _("Ausgewählte Kommentare als Spam einstufen")
     action_type = "spam_comments"
     action_priority = 30
     moderation_action = "spam"

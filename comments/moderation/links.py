@@ -1,7 +1,11 @@
 """Addresses in the moderators' area, for views, panels and mails alike."""
 
+from urllib.parse import urlsplit
+
 from django.urls import reverse
 from django.utils.http import urlencode
+
+from core.purging import full_url_of
 
 # Wagtail names the snippet views of StoryComment after the model.
 SNIPPET_URL_NAMESPACE = "wagtailsnippets_comments_storycomment"
@@ -16,3 +20,9 @@ def comment_index_url(**filters):
 def comment_detail_url(comment, view="inspect"):
     """A comment in its thread (`inspect`), or its `history`."""
     return reverse(f"{SNIPPET_URL_NAMESPACE}:{view}", args=[comment.pk])
+
+
+def public_path(url_path):
+    """The path readers reach a story at, from its `url_path` (e.g. the `story_url_path` annotation)."""
+    url = full_url_of(url_path)
+    return urlsplit(url).path if url else "#"

@@ -9,14 +9,21 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import ListingButton
 
+from comments.dsa.queue import open_case_count
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion, count_on_each_story
 from comments.permissions import is_moderator
 from comments.statuses import CommentStatus
 
-from .actions import SHORT_ACTION_LABELS
+from .actions import REASONED_ACTIONS, SHORT_ACTION_LABELS
 from .links import comment_index_url
 
-COUNTED_STATUSES = [CommentStatus.PUBLISHED, CommentStatus.PENDING, CommentStatus.SPAM, CommentStatus.REMOVED]
+COUNTED_STATUSES = [
+    CommentStatus.PUBLISHED,
+    CommentStatus.PENDING,
+    CommentStatus.SPAM,
+    CommentStatus.HIDDEN,
+    CommentStatus.REMOVED,
+]
 
 
 def comment_counts(story):
@@ -78,8 +85,9 @@ class CommentSummaryPanel(Panel):
 
 
 class CommentsDashboardPanel(Component):
-    """What waits for the moderators: the queue and the reports, and the newest waiting comments
-    with a plain POST form per decision, so the common case needs no trip to the comment area."""
+    """What waits for the moderators: the queue, the reports and the open DSA cases, and the newest waiting
+    comments with a plain POST form to approve (removal and spam ask for a ground on their confirmation
+    page), so the common case needs no trip to the comment area."""
 
     name = "comments"
     template_name = "comments/admin/dashboard_panel.html"
@@ -100,8 +108,13 @@ class CommentsDashboardPanel(Component):
             "reported_count": counts["reported"],
             "waiting_url": comment_index_url(status=CommentStatus.PENDING),
             "reported_url": comment_index_url(reported="true"),
+            "open_case_count": open_case_count(),
+            "queue_url": reverse("comments_admin:queue"),
             "latest_waiting": latest,
-            "actions": [(action, SHORT_ACTION_LABELS[action]) for action in ("approve", "remove", "spam")],
+            "actions": [
+                (action, SHORT_ACTION_LABELS[action], action in REASONED_ACTIONS)
+                for action in ("approve", "remove", "spam")
+            ],
             "next_url": reverse("wagtailadmin_home"),
         }
 

@@ -3,9 +3,12 @@ views, see `viewsets`)."""
 
 from django.urls import path
 
-from . import privacy, views
+from . import cases, privacy, views
 
 urlpatterns = [
+    path("meldungen/", cases.QueueView.as_view(), name="queue"),
+    path("<id:pk>/entscheiden/", cases.DecideView.as_view(), name="decide"),
+    path("einspruch/<id:pk>/", cases.ObjectionView.as_view(), name="objection"),
     path("<id:pk>/<slug:action>/", views.moderate, name="moderate"),
     path("geschichte/<id:page_id>/<slug:decision>/", views.decide_discussion, name="discussion"),
     path("datenschutz/", privacy.PrivacyView.as_view(), name="privacy"),

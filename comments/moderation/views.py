@@ -18,11 +18,13 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from blog.models import StoryPage
+from comments.dsa.admin_forms import ReasonForm
+from comments.dsa.history import history_of
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
 from .access import moderator_required
-from .actions import ACTION_LABELS, ACTION_MESSAGES, DISCUSSION_LABELS, available_actions
+from .actions import ACTION_LABELS, ACTION_MESSAGES, DISCUSSION_LABELS, REASONED_ACTIONS, available_actions
 from .links import comment_detail_url, comment_index_url
 
 
@@ -112,8 +114,9 @@ class TeamReplyForm(forms.Form):
 
 
 class CommentInspectView(InspectView):
-    """A comment in context: its thread, its reports, the commenter's other comments, the story, and
-    every decision including a reply as Team (posted to this same page, so errors keep the text)."""
+    """A comment in context: its thread, its reports, its DSA history (notices, decisions, objections), the
+    commenter's other comments, the story, and every decision including a reply as Team (posted to this
+    same page, so errors keep the text)."""
 
     template_name = "comments/admin/inspect.html"
 
@@ -147,6 +150,7 @@ class CommentInspectView(InspectView):
                 others.filter(user_email__iexact=comment.user_email) if comment.user_email else others.none()
             )
         may_moderate = self.user_has_permission("change")
+        history = history_of(comment)
         context.update(
             {
                 "comment": comment,
@@ -159,9 +163,16 @@ class CommentInspectView(InspectView):
                 "other_count": others.count(),
                 "history_url": comment_detail_url(comment, view="history"),
                 "may_moderate": may_moderate,
-                "actions": [(action, ACTION_LABELS[action]) for action in available_actions(comment)]
+                "actions": [
+                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS)
+                    for action in available_actions(comment)
+                ]
                 if may_moderate
                 else [],
+                "history": history,
+                "open_notice_count": sum(
+                    1 for event in history if event.kind == "notice" and not event.item.decision_id
+                ),
                 "reply_form": reply_form or TeamReplyForm(),
                 "can_reply": may_moderate
                 and story is not None
@@ -179,21 +190,25 @@ class CommentInspectView(InspectView):
 
 @moderator_required
 def moderate(request, pk, action):
-    """One decision about one comment. GET asks for confirmation (row links in the listing), POST acts."""
+    """One decision about one comment. GET asks for confirmation (row links in the listing), POST acts.
+    Hiding, removing and marking as spam ask for the ground and an explanation as well."""
     if action not in ACTION_LABELS:
         raise Http404
     comment = get_object_or_404(StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED), pk=pk)
-    if request.method == "POST":
-        done = (
-            comment.settle_reports(request.user)
-            if action == "settle_reports"
-            else comment.moderate(action, request.user)
-        )
+    data = request.POST if request.method == "POST" else None
+    form = ReasonForm(data, action=action) if action in REASONED_ACTIONS else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if action == "settle_reports":
+            done = comment.settle_reports(request.user)
+        else:
+            done = comment.moderate(action, request.user, **(form.reasons if form else {}))
         if done:
             messages.success(request, ACTION_MESSAGES[action])
         else:
             messages.info(request, _("Der Kommentar war schon in diesem Zustand."))
         return redirect(next_url(request, comment_detail_url(comment)))
+    if form is not None and form.is_bound:
+        messages.error(request, _("Nichts ist gespeichert. Bitte prüfen Sie die markierten Angaben unten."))
     return TemplateResponse(
         request,
         "comments/admin/confirm_moderate.html",
@@ -202,6 +217,7 @@ def moderate(request, pk, action):
             "label": ACTION_LABELS[action],
             "subtitle": str(comment),
             "action_url": request.path,
+            "form": form,
             "next": next_url(request, comment_detail_url(comment)),
         },
     )

@@ -1,7 +1,5 @@
 """The comment listing and detail views in the Wagtail admin ("Kommentare"), as a snippet viewset."""
 
-from urllib.parse import urlsplit
-
 import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import IntegerField, OuterRef, Subquery
@@ -12,17 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import StoryPage
+from comments.dsa.models import DecisionGround
 from comments.models import StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
-from core.purging import full_url_of
 
 from . import views
 from .access import answer_403
+from .links import public_path
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -58,11 +57,6 @@ class StoryColumn(Column):
         )
 
 
-def public_path(url_path):
-    url = full_url_of(url_path)
-    return urlsplit(url).path if url else "#"
-
-
 class PendingCountMenuItem(MenuItem):
     """ "Kommentare (3)": the menu says how many comments wait for a moderator."""
 
@@ -74,11 +68,11 @@ class PendingCountMenuItem(MenuItem):
         return component
 
 
-class CommentPermissionPolicy(ModelPermissionPolicy):
-    """Comments come only from readers and leave only through removal or the privacy tools, both of
-    which keep threads whole: nobody, not even a superuser, adds or deletes one in the admin."""
+class WithoutActionsPolicy(ModelPermissionPolicy):
+    """Model permissions, less the actions in `never`, which nobody has (not even a superuser): Wagtail
+    then offers neither their buttons nor their views."""
 
-    never = {"add", "delete"}
+    never = frozenset()
 
     def user_has_permission(self, user, action):
         return action not in self.never and super().user_has_permission(user, action)
@@ -88,6 +82,19 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
         if not allowed:
             return get_user_model().objects.none()
         return super().users_with_any_permission(allowed)
+
+
+class CommentPermissionPolicy(WithoutActionsPolicy):
+    """Comments come only from readers and leave only through removal or the privacy tools, both of
+    which keep threads whole: nobody, not even a superuser, adds or deletes one in the admin."""
+
+    never = frozenset({"add", "delete"})
+
+
+class DecisionGroundPermissionPolicy(WithoutActionsPolicy):
+    """Decisions keep the ground they were taken on (PROTECT): a ground is switched off, never deleted."""
+
+    never = frozenset({"delete"})
 
 
 class StoryCommentViewSet(SnippetViewSet):
@@ -147,3 +154,41 @@ class StoryCommentViewSet(SnippetViewSet):
             )
             .select_related("user")
         )
+
+
+class DecisionGroundIndexView(IndexView):
+    """The grounds without checkboxes: the only bulk action for snippets is deleting, which no ground allows."""
+
+    @cached_property
+    def columns(self):
+        return [column for column in super().columns if not isinstance(column, BulkActionsCheckboxColumn)]
+
+
+class DecisionGroundViewSet(SnippetViewSet):
+    """ "Entscheidungsgründe" in the Settings menu: the team words the grounds commenters read in their
+    statements of reasons. The grounds of the automatic checks keep their `code`, which is not editable."""
+
+    model = DecisionGround
+    index_view_class = DecisionGroundIndexView
+    icon = "list-ul"
+    menu_label = _("Entscheidungsgründe")
+    menu_name = "decision_grounds"
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = [
+        "title",
+        Column("kind", label=_("Art"), accessor="get_kind_display", sort_key="kind"),
+        BooleanColumn("active", label=_("Zur Auswahl")),
+    ]
+    list_filter = ["kind", "active"]
+    ordering = ["kind", "sort_order", "title"]
+
+    def register_chooser_viewset(self):
+        """No chooser: grounds are chosen on the decision pages, from the active ones only."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = answer_403(pattern.callback)
+        return patterns

@@ -92,16 +92,19 @@ def test_dashboard_shows_moderators_the_queue_reports_and_latest_waiting_comment
     assert first.find("a")["href"] == f"{INDEX_URL}inspect/{waiting[0].pk}/"
     assert "Wartender Text 0" in first.get_text() and "Wie Esel Emil heimkam" in first.get_text()
     assert first.find("time")
-    forms = first.find_all("form")
-    assert [form["action"] for form in forms] == [
-        reverse("comments_admin:moderate", args=[waiting[0].pk, action])
-        for action in ("approve", "remove", "spam")
+    # Approving is one click; removal and spam ask for their ground on the confirmation page first.
+    form = first.find("form")
+    assert form["action"] == reverse("comments_admin:moderate", args=[waiting[0].pk, "approve"])
+    assert form["method"] == "post"
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert form.find("input", attrs={"name": "next"})["value"] == "/admin/"
+    links = first.select("td:last-child a.button")
+    assert [link["href"] for link in links] == [
+        reverse("comments_admin:moderate", args=[waiting[0].pk, action]) + "?next=/admin/"
+        for action in ("remove", "spam")
     ]
-    for form, label in zip(forms, ["Freigeben", "Entfernen", "Spam"], strict=True):
-        assert form["method"] == "post"
-        assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
-        assert form.find("input", attrs={"name": "next"})["value"] == "/admin/"
-        button = form.find("button", type="submit")
+    buttons = [form.find("button", type="submit"), *links]
+    for button, label in zip(buttons, ["Freigeben", "Entfernen", "Spam"], strict=True):
         assert button.get_text(" ", strip=True).startswith(label)
         assert (
             "Kommentar von Wartende 0 zu „Wie Esel Emil heimkam“"
@@ -219,7 +222,8 @@ def test_editor_panel_counts_the_storys_comments_by_status(client, editor, story
     statuses = (
         [CommentStatus.PUBLISHED] * 2
         + [CommentStatus.PENDING] * 3
-        + [CommentStatus.SPAM, CommentStatus.REMOVED, CommentStatus.UNCONFIRMED]
+        + [CommentStatus.SPAM, CommentStatus.HIDDEN, CommentStatus.HIDDEN]
+        + [CommentStatus.REMOVED, CommentStatus.UNCONFIRMED]
     )
     comments = [StoryCommentFactory(story=story, status=status) for status in statuses]
     CommentReport.objects.create(comment=comments[0], reason="spam")
@@ -233,6 +237,7 @@ def test_editor_panel_counts_the_storys_comments_by_status(client, editor, story
         "2 veröffentlicht",
         "3 warten auf Prüfung",
         "1 Spam",
+        "2 verborgen",
         "1 entfernt",
         "2 offene Meldungen",
     ):

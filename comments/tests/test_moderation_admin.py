@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
+from comments.dsa.models import DecisionGround
 from comments.models import CommentReport, CommentStatus, StoryComment, StoryDiscussion
 from comments.tests.factories import StoryCommentFactory
 
@@ -135,7 +136,10 @@ def test_bulk_remove_and_spam_hide_comments_and_keep_replies_in_place(client, mo
     parent = StoryCommentFactory(story=story, comment="Wird versteckt")
     StoryCommentFactory(story=story, parent=parent, comment="Antwort bleibt")
 
-    client.post(f"/admin/bulk/comments/storycomment/{action}/?next={INDEX_URL}&id={parent.pk}")
+    client.post(
+        f"/admin/bulk/comments/storycomment/{action}/?next={INDEX_URL}&id={parent.pk}",
+        {"ground": DecisionGround.objects.get(title="Werbung oder Spam").pk, "explanation": "Werbung."},
+    )
 
     page = client.get(story.url).content.decode()
     assert "Wird versteckt" not in page

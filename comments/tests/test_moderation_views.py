@@ -10,11 +10,17 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from blog.tests.factories import StoryPageFactory
+from comments.dsa.models import DecisionGround
 from comments.models import CommentReport, CommentStatus, StoryComment, StoryDiscussion
 from comments.tests.factories import StoryCommentFactory
 
 pytestmark = pytest.mark.django_db
 INDEX_URL = "/admin/snippets/comments/storycomment/"
+
+
+def reasons(ground_title, explanation=""):
+    """What hiding, removing and spam ask for on their confirmation page."""
+    return {"ground": DecisionGround.objects.get(title=ground_title).pk, "explanation": explanation}
 
 
 def detail_url(comment):
@@ -99,7 +105,7 @@ def test_any_decision_settles_the_open_reports(client, moderator, story):
     assert ModelLogEntry.objects.filter(action="comments.settle_reports").count() == 1
 
     CommentReport.objects.create(comment=comment, reason="spam")
-    client.post(f"/admin/kommentare/{comment.pk}/remove/")
+    client.post(f"/admin/kommentare/{comment.pk}/remove/", reasons("Werbung oder Spam", "Nur Werbung."))
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
 
 
@@ -262,11 +268,11 @@ def test_bulk_approve_of_a_hundred_comments_in_one_request(client, moderator, st
 
 def test_moderation_shows_in_the_site_history_report(client, moderator, story):
     comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
-    client.post(f"/admin/kommentare/{comment.pk}/spam/")
+    client.post(f"/admin/kommentare/{comment.pk}/spam/", reasons("Werbung oder Spam"))
 
     history = client.get("/admin/reports/site-history/").content.decode()
 
-    assert "Als Spam markiert" in history
+    assert "Als Spam eingestuft" in history
     assert f"Kommentar {comment.pk}" in history
 
 

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from blog.tests.factories import StoryPageFactory
+from comments.dsa.models import DecisionGround
 from comments.mails import send_comment_mail
 from comments.models import CommentConfirmation, CommentReport, CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
@@ -396,7 +397,10 @@ def test_export_lists_her_confirmations_mails_subscriptions_and_history(client, 
     CommentConfirmation.issue(comment, valid_days=3)
     with override_settings(TASKS=DATABASE_TASKS):
         queue_mails_about(comment)
-        client.post(f"/admin/kommentare/{paulas_comment(story).pk}/remove/")
+        client.post(
+            f"/admin/kommentare/{paulas_comment(story).pk}/remove/",
+            {"ground": DecisionGround.objects.get(title="Werbung oder Spam").pk, "explanation": "Werbung."},
+        )
         response = client.post(EXPORT_URL, {"email": ADDRESS, "confirm": "on"})
 
     data = json.loads(response.content)
