@@ -404,7 +404,11 @@ def test_export_lists_her_confirmations_mails_subscriptions_and_history(client, 
     confirmation = data["comments"][0]["confirmation"]
     assert confirmation["used_at"] is None and confirmation["expires_at"]
     assert "GEHEIM123" not in content and CommentConfirmation.objects.get().token_hash not in content
-    assert [(mail["kind"], mail["status"]) for mail in data["mails"]] == [("confirmation", "READY")]
+    # The removal's statement of reasons waits in the queue too.
+    assert [(mail["kind"], mail["status"]) for mail in data["mails"]] == [
+        ("confirmation", "READY"),
+        ("statement", "READY"),
+    ]
     assert [subscription["story"] for subscription in data["subscriptions"]] == ["Wie Esel Emil heimkam"] * 2
     removed = data["comments"][1]
     assert [entry["action"] for entry in removed["history"]] == ["Kommentar entfernt"]
