@@ -1,6 +1,7 @@
 """Everything stored about one e-mail address: found, exported for a data subject's access request, or
-erased (anonymised, or deleted with threads kept whole). The moderators' views are in
-`moderation.privacy`; `purge_unconfirmed_comments` deletes with the same care."""
+erased (anonymised, or deleted with threads kept whole). Besides the comments, that is the notices of
+illegal content and the objections sent with the address, and the decisions about the person's comments.
+The moderators' views are in `moderation.privacy`; `purge_unconfirmed_comments` deletes with the same care."""
 
 import uuid
 from collections import Counter, defaultdict
@@ -19,6 +20,8 @@ from wagtail.models import ModelLogEntry, Page
 
 from core import purging
 
+from .dsa.models import ContentNotice, ModerationDecision, Objection, Party
+from .dsa.statements import excerpt
 from .mails import send_comment_mail
 from .models import CommentConfirmation, CommentReport, StoryComment
 from .statuses import CommentStatus
@@ -32,6 +35,18 @@ def comments_of(email):
     return StoryComment.objects.filter(Q(user_email__iexact=email) | Q(user__email__iexact=email))
 
 
+def notices_by(email):
+    """Notices of illegal content whose notifier gave this address."""
+    return ContentNotice.objects.filter(notifier_email__iexact=email)
+
+
+def objections_by(email, comments=()):
+    """Objections sent with this address, and the commenter's own objections about `comments`."""
+    return Objection.objects.filter(
+        Q(email__iexact=email) | Q(party=Party.COMMENTER, decision__comment__in=comments)
+    )
+
+
 def attach_stories(comments):
     """Sets `comment.story` for all `comments` with one query; a comment may outlive its story."""
     ids = {int(comment.object_pk) for comment in comments if comment.object_pk.isdigit()}
@@ -41,16 +56,24 @@ def attach_stories(comments):
     return comments
 
 
-# The fields of a mail's context that quote a commenter (name, text), by kind of mail: the reply notice
-# to other subscribers and the moderators' notice.
-QUOTING_FIELDS = {"reply": ("reply_name", "reply_text"), "pending": ("comment_name", "comment_text")}
+# The fields of a mail's context that quote a commenter (name, text or its start), by kind of mail: the
+# reply notice to other subscribers, the moderators' notice, and the commenter's statements of reasons
+# and objection results (sent to the comment's address, which may not be the one asked about).
+QUOTING_FIELDS = {
+    "reply": ("reply_name", "reply_text"),
+    "pending": ("comment_name", "comment_text"),
+    "statement": ("comment_name", "comment_excerpt"),
+    "objection_decided": ("comment_name", "comment_excerpt"),
+}
 
 
 def queued_mails(email, comments):
     """Mails in the task queue (production's database backend keeps one row per mail, sent or not)
     addressed to `email` or quoting one of `comments`. A mail being sent this very moment is left alone;
     the regular pruning of finished mails takes it."""
-    quoted = {(comment.user_name, comment.comment) for comment in comments}
+    quoted = {(comment.user_name, comment.comment) for comment in comments} | {
+        (comment.user_name, excerpt(comment.comment)) for comment in comments
+    }
     rows = DBTaskResult.objects.filter(task_path=send_comment_mail.module_path).exclude(
         status=TaskResultStatus.RUNNING
     )
@@ -92,6 +115,48 @@ def confirmation_of(comment):
     }
 
 
+def notices_for_export(email):
+    """The notices sent with the address, with what became of them."""
+    return [
+        {
+            "reference": notice.reference,
+            "kind": notice.kind,
+            "name": notice.notifier_name,
+            "explanation": notice.explanation,
+            "created_at": notice.created_at.isoformat(),
+            "decision": notice.decision.outcome if notice.decision else None,
+        }
+        for notice in notices_by(email).select_related("decision").order_by("created_at", "pk")
+    ]
+
+
+def objections_for_export(email, comments):
+    return [
+        {
+            "text": objection.text,
+            "created_at": objection.created_at.isoformat(),
+            "decision": objection.answer.outcome if objection.answer else None,
+            "reversed": objection.reversed,
+        }
+        for objection in objections_by(email, comments).select_related("answer").order_by("created_at", "pk")
+    ]
+
+
+def decisions_for_export(comments):
+    """What was decided about the person's comments and why; who decided is the moderators' data."""
+    return [
+        {
+            "comment_id": decision.comment_id,
+            "outcome": decision.outcome,
+            "ground": decision.ground_title,
+            "explanation": decision.explanation,
+            "automated": decision.automated,
+            "decided_at": decision.decided_at.isoformat(),
+        }
+        for decision in ModerationDecision.objects.filter(comment__in=comments).order_by("decided_at", "pk")
+    ]
+
+
 def accounts_with(email):
     return list(
         get_user_model().objects.filter(email__iexact=email).order_by("pk").values_list("username", flat=True)
@@ -126,6 +191,7 @@ def export_data(email, request):
                 "text": comment.comment,
                 "status": comment.status,
                 "followup": comment.followup,
+                "tell_when_published": comment.tell_when_published,
                 "parent_id": comment.parent_id if comment.parent_id != comment.pk else None,
                 "confirmation": confirmation_of(comment),
                 "history": history[comment.pk],
@@ -150,6 +216,9 @@ def export_data(email, request):
             for comment in comments
             if comment.followup
         ],
+        "decisions": decisions_for_export(comments),
+        "notices": notices_for_export(email),
+        "objections": objections_for_export(email, comments),
         "mails": [
             {
                 "kind": row.args_kwargs["args"][0],
@@ -203,7 +272,8 @@ def keep_nested_counts(lost):
 def erase(email, mode, user):
     """Anonymise: the text stays, nothing points to the person any more. Delete: the text goes too;
     rows without replies are deleted, rows with replies stay as empty, removed placeholders so the
-    thread keeps its shape. Returns (anonymised, deleted, placeholders)."""
+    thread keeps its shape. Either way the person's notices and objections keep only what the report
+    counts. Returns (anonymised, deleted, placeholders, notices, objections)."""
     with transaction.atomic(), purging.batch():  # each story purged once, however many comments change
         return erase_comments(email, mode, user)
 
@@ -234,20 +304,33 @@ def erase_comments(email, mode, user):
         comment.user_url = ""
         comment.ip_address = None
         comment.followup = False
-        fields = ["user", "user_name", "user_email", "user_url", "ip_address", "followup"]
+        comment.tell_when_published = False
+        fields = [
+            "user",
+            "user_name",
+            "user_email",
+            "user_url",
+            "ip_address",
+            "followup",
+            "tell_when_published",
+        ]
         if mode == DELETE:
             comment.comment = ""
             comment.status = CommentStatus.REMOVED
             fields += ["comment", "status", "is_public", "is_removed"]
             placeholders += 1
         comment.save(update_fields=fields)
+    now = timezone.now()
+    notices = notices_by(email).update(notifier_name="", notifier_email="", explanation="", pruned_at=now)
+    objections = objections_by(email, targets).update(text="", email="", pruned_at=now)
     if mode == DELETE:
-        # Reports may quote the deleted text.
+        # Reports and notices may quote the deleted text.
         CommentReport.objects.filter(comment__in=targets).delete()
+        ContentNotice.objects.filter(comment__in=targets).update(evidence_text="")
     # A withdrawn link: an erased comment that was never confirmed must not appear later.
     CommentConfirmation.objects.filter(comment__in=targets, used_at__isnull=True).delete()
     if deleted_ids:
         keep_nested_counts(lost)
         StoryComment.objects.filter(pk__in=deleted_ids).delete()
     anonymised = len(targets) if mode == ANONYMISE else 0
-    return anonymised, len(deleted_ids), placeholders
+    return anonymised, len(deleted_ids), placeholders, notices, objections

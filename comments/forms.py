@@ -99,6 +99,10 @@ class CommentForm(ErrorSummary, CommentSecurityForm):
     followup = forms.BooleanField(
         label=_("Benachrichtigen Sie mich per E-Mail über Antworten."), required=False
     )
+    # Only matters for a comment that is held for review first; one published at once gets no mail.
+    tell_when_published = forms.BooleanField(
+        label=_("Mir eine E-Mail schicken, sobald mein Kommentar freigegeben ist."), required=False
+    )
     # The template links the privacy page from the site settings after the label.
     consent = forms.BooleanField(
         label=_(

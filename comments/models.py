@@ -112,6 +112,8 @@ class StoryComment(ShownComment, XtdComment):
     )
     # The text as HTML, made once when saved rather than on every page view (comments.rendering).
     comment_html = models.TextField(editable=False, blank=True)
+    # The commenter's wish for a mail once a held comment is shown (`dsa.statements`); erased with their data.
+    tell_when_published = models.BooleanField(_("Mail bei Freigabe"), default=False)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 

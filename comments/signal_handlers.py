@@ -1,5 +1,6 @@
-"""What follows when a comment is saved or deleted (purges, mails), and the comments framework's Site kept
-in line with the real address; connected by `register_signal_handlers()` in CommentsConfig.ready()."""
+"""What follows when a comment is saved or deleted (purges, mails) or decided about (statements of reasons),
+and the comments framework's Site kept in line with the real address; connected by
+`register_signal_handlers()` in CommentsConfig.ready()."""
 
 from urllib.parse import urlsplit
 
@@ -10,9 +11,11 @@ from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
 from blog.purging import purge_story_with_change
 
+from .dsa.models import ModerationDecision
+from .dsa.statements import tell_about
 from .models import StoryComment
 from .notifications import notify_moderators, notify_thread_subscribers
-from .signals import comment_saved
+from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
 
 
@@ -29,6 +32,11 @@ def comment_changed(sender, comment, status_before, **kwargs):
         notify_thread_subscribers(comment.pk)
     if comment.status == CommentStatus.PENDING and status_before in (None, CommentStatus.UNCONFIRMED):
         notify_moderators(comment.pk)
+
+
+def decision_taken(sender, decision, notices, **kwargs):
+    """The commenter and the notifiers hear of a decision, queued in its own transaction (`dsa.statements`)."""
+    tell_about(decision, notices)
 
 
 def comment_deleted(sender, instance, **kwargs):
@@ -53,4 +61,5 @@ def register_signal_handlers(app_config):
     pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=StoryComment._meta.label)
     comment_saved.connect(comment_changed, sender=StoryComment)
     post_delete.connect(comment_deleted, sender=StoryComment)
+    decision_made.connect(decision_taken, sender=ModerationDecision)
     post_migrate.connect(sync_site_domain, sender=app_config)

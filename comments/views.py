@@ -152,6 +152,7 @@ def post_comment(request):
         user_email=form.author_email,
         comment=form.cleaned_data["comment"],
         followup=form.cleaned_data["followup"],
+        tell_when_published=form.cleaned_data["tell_when_published"],
         ip_address=ip_address,
         submit_date=timezone.now(),
         parent_id=parent.pk if parent else 0,

@@ -1,7 +1,7 @@
 """Registrations only: the comment area of the admin, its panels and buttons elsewhere in the admin, and
 the discussion on the blog's story pages, under their titles and on their cards."""
 
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -12,6 +12,7 @@ from blog.models import StoryPage
 
 from . import discussion
 from .dsa.models import DecisionGround
+from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
 from .moderation import bulk_actions, urls
 from .moderation.actions import LOG_ACTIONS
@@ -91,3 +92,14 @@ hooks.register(story_extensions.STORY_SERVING_QUERYSET, discussion.with_comment_
 hooks.register(story_extensions.STORY_CARD_META, discussion.card_comment_count)
 hooks.register(story_extensions.STORY_HEADER_META, discussion.header_comment_count)
 hooks.register(story_extensions.STORY_PAGE_SECTIONS, discussion.render_discussion)
+
+
+@hooks.register("register_reports_menu_item")
+def register_dsa_report_menu_item():
+    return TransparencyReportMenuItem(
+        _("Transparenzbericht (DSA)"),
+        reverse("comments_admin:dsa_report"),
+        name="dsa-report",
+        icon_name="table",
+        order=1300,
+    )

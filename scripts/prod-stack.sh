@@ -403,13 +403,15 @@ start_worker() {
 start_housekeeping() {
     # What production's timers run (docs/deploy.md), here every hour: finished mails leave the task
     # queue at once (their rows hold addresses, names and confirmation links; failed ones after a week,
-    # for diagnosis), and comments nobody confirmed within seven days are deleted.
+    # for diagnosis), comments nobody confirmed within seven days are deleted, and notices and objections
+    # past their retention lose what they kept about people.
     # shellcheck disable=SC2016 # expanded by the inner bash
     spawn housekeeping bash -c '
         set -a; . "$0"; set +a
         while true; do
             "$1" manage.py prune_db_task_results --queue-name "*" --min-age-days 0 --failed-min-age-days 7 || true
             "$1" manage.py purge_unconfirmed_comments || true
+            "$1" manage.py prune_moderation_records || true
             sleep 3600
         done' "$STATE/env" "$PY"
 }

@@ -55,3 +55,18 @@ def test_scheduled_publishing_runs_every_minute():
         if timer["OnCalendar"] == ["minutely"]
     ]
     assert any("manage.py publish_scheduled" in command for command in minutely)
+
+
+def test_the_daily_clean_up_also_prunes_notices_and_objections_past_retention():
+    """Personal data in DSA notices and objections goes once the retention setting says so
+    (`prune_moderation_records`), with the other daily clean-ups."""
+    daily = [
+        service.get("ExecStart", [])
+        for service, timer in timers_with_their_services()
+        if timer["OnCalendar"] == ["daily"] and service.get("Type") == ["oneshot"]
+    ]
+    assert any(
+        any("manage.py purge_unconfirmed_comments" in line for line in commands)
+        and any("manage.py prune_moderation_records" in line for line in commands)
+        for commands in daily
+    )

@@ -21,7 +21,17 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from comments.erasure import ANONYMISE, DELETE, accounts_with, attach_stories, comments_of, erase, export_data
+from comments.erasure import (
+    ANONYMISE,
+    DELETE,
+    accounts_with,
+    attach_stories,
+    comments_of,
+    erase,
+    export_data,
+    notices_by,
+    objections_by,
+)
 from comments.statuses import CommentStatus
 
 from .access import moderator_required
@@ -98,6 +108,40 @@ class EraseForm(LookupForm):
         return cleaned_data
 
 
+def erased_message(mode, anonymised, deleted, placeholders, notices, objections):
+    """What an erasure did, in the moderator's words."""
+    parts = []
+    if mode == ANONYMISE and anonymised:
+        parts.append(
+            ngettext("%(count)d Kommentar anonymisiert.", "%(count)d Kommentare anonymisiert.", anonymised)
+            % {"count": anonymised}
+        )
+    elif mode == DELETE and (deleted or placeholders):
+        parts.append(
+            ngettext("%(count)d Kommentar gelöscht.", "%(count)d Kommentare gelöscht.", deleted)
+            % {"count": deleted}
+        )
+    if placeholders:
+        parts.append(
+            ngettext(
+                "Von %(count)d Kommentar mit Antworten bleibt ein leerer Platzhalter.",
+                "Von %(count)d Kommentaren mit Antworten bleibt je ein leerer Platzhalter.",
+                placeholders,
+            )
+            % {"count": placeholders}
+        )
+    if notices or objections:
+        parts.append(
+            gettext("Aus %(notices)s und %(objections)s sind Name, Adresse und Begründung gelöscht.")
+            % {
+                "notices": ngettext("%(count)d Meldung", "%(count)d Meldungen", notices) % {"count": notices},
+                "objections": ngettext("%(count)d Einspruch", "%(count)d Einsprüchen", objections)
+                % {"count": objections},
+            }
+        )
+    return " ".join(parts)
+
+
 @method_decorator(moderator_required, name="dispatch")
 class PrivacyView(WagtailAdminTemplateMixin, TemplateView):
     """Shows what is stored about an address and offers export and erasure."""
@@ -123,6 +167,8 @@ class PrivacyView(WagtailAdminTemplateMixin, TemplateView):
             comments=comments,
             status_counts=[(label, counts[value]) for value, label in CommentStatus.choices],
             accounts=accounts_with(email),
+            notice_count=notices_by(email).count(),
+            objection_count=objections_by(email, comments).count(),
             export_form=export_form or ExportForm(initial={"email": email}),
             erase_form=erase_form or EraseForm(initial={"email": email}),
         )
@@ -168,26 +214,9 @@ class EraseView(PrivacyView):
         if not form.is_valid():
             return self.refuse(gettext("Nichts gelöscht: Bitte prüfen Sie die Angaben."), erase_form=form)
         email = form.cleaned_data["email"]
-        anonymised, deleted, placeholders = erase(email, form.cleaned_data["mode"], request.user)
-        if not (anonymised or deleted or placeholders):
-            messages.warning(request, gettext("Zu dieser Adresse sind keine Kommentare gespeichert."))
-        elif form.cleaned_data["mode"] == ANONYMISE:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)d Kommentar anonymisiert.", "%(count)d Kommentare anonymisiert.", anonymised
-                )
-                % {"count": anonymised},
-            )
+        erased = erase(email, form.cleaned_data["mode"], request.user)
+        if any(erased):
+            messages.success(request, erased_message(form.cleaned_data["mode"], *erased))
         else:
-            message = ngettext("%(count)d Kommentar gelöscht.", "%(count)d Kommentare gelöscht.", deleted) % {
-                "count": deleted
-            }
-            if placeholders:
-                message += " " + ngettext(
-                    "Von %(count)d Kommentar mit Antworten bleibt ein leerer Platzhalter.",
-                    "Von %(count)d Kommentaren mit Antworten bleibt je ein leerer Platzhalter.",
-                    placeholders,
-                ) % {"count": placeholders}
-            messages.success(request, message)
+            messages.warning(request, gettext("Zu dieser Adresse sind keine Kommentare gespeichert."))
         return redirect(f"{reverse('comments_admin:privacy')}?{urlencode({'email': email})}")

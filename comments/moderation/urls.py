@@ -3,6 +3,8 @@ views, see `viewsets`)."""
 
 from django.urls import path
 
+from comments.dsa import report_views
+
 from . import cases, privacy, views
 
 urlpatterns = [
@@ -14,4 +16,5 @@ urlpatterns = [
     path("datenschutz/", privacy.PrivacyView.as_view(), name="privacy"),
     path("datenschutz/export/", privacy.ExportView.as_view(), name="privacy_export"),
     path("datenschutz/loeschen/", privacy.EraseView.as_view(), name="privacy_erase"),
+    path("dsa-bericht/", report_views.TransparencyReportView.as_view(), name="dsa_report"),
 ]

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from blog.tests.factories import StoryPageFactory
-from comments.dsa.models import DecisionGround
+from comments.dsa.models import ContentNotice, DecisionGround, NoticeKind, Objection
 from comments.mails import send_comment_mail
 from comments.models import CommentConfirmation, CommentReport, CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
@@ -408,7 +408,156 @@ def test_export_lists_her_confirmations_mails_subscriptions_and_history(client, 
     confirmation = data["comments"][0]["confirmation"]
     assert confirmation["used_at"] is None and confirmation["expires_at"]
     assert "GEHEIM123" not in content and CommentConfirmation.objects.get().token_hash not in content
-    assert [(mail["kind"], mail["status"]) for mail in data["mails"]] == [("confirmation", "READY")]
+    # The removal's statement of reasons waits in the queue too.
+    assert [(mail["kind"], mail["status"]) for mail in data["mails"]] == [
+        ("confirmation", "READY"),
+        ("statement", "READY"),
+    ]
     assert [subscription["story"] for subscription in data["subscriptions"]] == ["Wie Esel Emil heimkam"] * 2
     removed = data["comments"][1]
     assert [entry["action"] for entry in removed["history"]] == ["Kommentar entfernt"]
+
+
+# Notices of illegal content, objections and decisions (DSA)
+
+
+def jans_comment(story, **kwargs):
+    return StoryCommentFactory(story=story, user_name="Jan", user_email="jan@example.org", **kwargs)
+
+
+def paulas_notice(comment, **kwargs):
+    defaults = {
+        "kind": NoticeKind.INSULT,
+        "explanation": "Jan beleidigt meine Nachbarin.",
+        "notifier_name": "Paula Pfeffer",
+        "notifier_email": "Paula@Example.org",
+        "good_faith": True,
+        "evidence_text": comment.comment,
+    }
+    return ContentNotice.objects.create(comment=comment, **{**defaults, **kwargs})
+
+
+def removal_she_objected_to(story, moderator):
+    comment = paulas_comment(story, comment="Emil ist mein Held")
+    removal = comment.moderate(
+        "remove",
+        moderator,
+        ground=DecisionGround.objects.get(title="Persönliche Daten"),
+        explanation="Nennt eine Telefonnummer.",
+    )
+    Objection.objects.create(
+        decision=removal, party="commenter", text="Das war meine eigene Nummer.", email=ADDRESS
+    )
+    return comment, removal
+
+
+def test_export_includes_her_notices_objections_and_the_decisions_about_her_comments(
+    client, moderator, story
+):
+    comment, removal = removal_she_objected_to(story, moderator)
+    notice = paulas_notice(jans_comment(story))
+    jans_comment(story).moderate("keep", moderator)  # another notice's decision, not hers
+    notice.comment.moderate("keep", moderator, explanation="Keine Beleidigung.")
+
+    data = json.loads(client.post(EXPORT_URL, {"email": ADDRESS, "confirm": "on"}).content)
+
+    assert data["comments"][0]["tell_when_published"] is False
+    assert data["decisions"] == [
+        {
+            "comment_id": comment.pk,
+            "outcome": "remove",
+            "ground": "Persönliche Daten",
+            "explanation": "Nennt eine Telefonnummer.",
+            "automated": False,
+            "decided_at": removal.decided_at.isoformat(),
+        }
+    ]
+    assert data["notices"] == [
+        {
+            "reference": notice.reference,
+            "kind": "insult",
+            "name": "Paula Pfeffer",
+            "explanation": "Jan beleidigt meine Nachbarin.",
+            "created_at": notice.created_at.isoformat(),
+            "decision": "keep",
+        }
+    ]
+    assert [(o["text"], o["decision"], o["reversed"]) for o in data["objections"]] == [
+        ("Das war meine eigene Nummer.", None, None)
+    ]
+    assert "Mara" not in json.dumps(data) and "moderatorin" not in json.dumps(data)
+
+
+@pytest.mark.parametrize("mode", ["anonymise", "delete"])
+def test_erasing_leaves_her_notices_and_objections_only_what_the_report_counts(
+    client, moderator, story, mode
+):
+    _comment, removal = removal_she_objected_to(story, moderator)
+    notice = paulas_notice(jans_comment(story))
+
+    response = client.post(ERASE_URL, erase_data(mode), follow=True)
+
+    assert (
+        "Aus 1 Meldung und 1 Einspruch sind Name, Adresse und Begründung gelöscht."
+        in response.content.decode()
+    )
+    notice.refresh_from_db()
+    assert (notice.notifier_name, notice.notifier_email, notice.explanation) == ("", "", "")
+    assert notice.pruned_at is not None
+    assert (notice.kind, notice.comment.user_name) == ("insult", "Jan")
+    assert notice.evidence_text == "Was für eine schöne Geschichte!"  # Jan's text is not hers to erase
+    objection = Objection.objects.get()
+    assert (objection.text, objection.email, objection.decision) == ("", "", removal)
+    assert objection.pruned_at is not None
+
+
+@pytest.mark.parametrize(("mode", "evidence_left"), [("anonymise", "Emil ist mein Held"), ("delete", "")])
+def test_deleting_also_takes_her_text_from_the_notices_about_her_comments(
+    client, moderator, story, mode, evidence_left
+):
+    comment = paulas_comment(story, comment="Emil ist mein Held")
+    jans_notice = paulas_notice(comment, notifier_name="Jan", notifier_email="jan@example.org")
+
+    client.post(ERASE_URL, erase_data(mode))
+
+    jans_notice.refresh_from_db()
+    assert jans_notice.evidence_text == evidence_left
+    assert (jans_notice.notifier_name, jans_notice.explanation) == ("Jan", "Jan beleidigt meine Nachbarin.")
+
+
+def test_erasing_forgets_her_wish_to_hear_when_a_comment_is_online(client, moderator, story):
+    comment = paulas_comment(story, status=CommentStatus.PENDING, tell_when_published=True)
+
+    client.post(ERASE_URL, erase_data("anonymise"))
+
+    comment.refresh_from_db()
+    assert comment.tell_when_published is False
+
+
+def test_an_address_that_only_sent_a_notice_is_shown_exported_and_erased(client, moderator, story):
+    notice = paulas_notice(jans_comment(story))
+
+    content = client.get(PRIVACY_URL, {"email": ADDRESS}).content.decode()
+    assert "Meldungen rechtswidriger Inhalte mit dieser Adresse: 1" in content
+    assert "Zu dieser Adresse sind keine Kommentare gespeichert." in content
+    assert f'action="{EXPORT_URL}"' in content and f'action="{ERASE_URL}"' in content
+
+    data = json.loads(client.post(EXPORT_URL, {"email": ADDRESS, "confirm": "on"}).content)
+    assert [exported["reference"] for exported in data["notices"]] == [notice.reference]
+
+    client.post(ERASE_URL, erase_data("anonymise"))
+    notice.refresh_from_db()
+    assert notice.notifier_email == ""
+
+
+def test_erasing_removes_queued_statements_that_quote_her_from_another_address(
+    client, moderator, story, django_user_model
+):
+    account = django_user_model.objects.create_user("paula", ADDRESS, "x")
+    comment = paulas_comment(story, user=account, user_email="alt@example.org", comment="Emil ist mein Held")
+    with override_settings(TASKS=DATABASE_TASKS):
+        comment.moderate("hide", moderator, ground=DecisionGround.objects.get(title="Persönliche Daten"))
+        assert "Emil ist mein Held" in queue_as_text()
+        client.post(ERASE_URL, erase_data("anonymise"))
+
+    assert "Emil ist mein Held" not in queue_as_text() and "alt@example.org" not in queue_as_text()
