@@ -21,6 +21,7 @@ from comments.views import is_same_origin, readable_stories, try_again_shortly
 from core.cache import REDIS_UNAVAILABLE
 from core.ratelimit import RateLimit, truncated_ip
 
+from .alerts import notice_arrived, objection_arrived
 from .forms import NoticeForm, ObjectionForm, published_comment
 from .links import objection_link_for
 from .models import ContentNotice, Objection, Party
@@ -105,6 +106,7 @@ def store_notice(data):
         log(comment, "comments.notice", uuid=uuid.uuid4(), data={"notice": notice.pk, "kind": notice.kind})
         if notice.notifier_email:
             send_comment_mail.enqueue("notice_received", notice.notifier_email, acknowledgment(notice))
+        notice_arrived(notice)
     return notice
 
 
@@ -211,6 +213,7 @@ def store_objection(link, text):
                 uuid=uuid.uuid4(),
                 data={"objection": objection.pk, "decision": link.decision.pk, "party": link.party},
             )
+        objection_arrived(objection)
     return objection
 
 

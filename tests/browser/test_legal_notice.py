@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Page
@@ -94,4 +95,51 @@ def test_a_reader_reports_an_illegal_comment_with_the_keyboard(page, live_server
     notice = ContentNotice.objects.get()
     expect(page.locator(".lead")).to_contain_text(notice.reference)
     assert (notice.comment_id, notice.kind, notice.good_faith) == (comment.pk, "insult", True)
+    assert page.context.cookies() == []
+
+
+def test_a_readers_notice_reaches_a_moderator_who_removes_the_comment(
+    page, browser, live_server, comment, django_user_model
+):
+    """From the reader's notice to the moderator's decision, and back to what readers then see."""
+    moderator = django_user_model.objects.create_user("mara", "mara@example.org", "geheim-und-lang")
+    moderator.groups.add(Group.objects.get(name="Moderatoren"))
+
+    page.goto(f"{live_server.url}/blog/esel/")
+    page.locator(f"#kommentar-{comment.pk}").get_by_role("link", name="Melden").click()
+    page.get_by_role("link", name="Rechtswidrigen Inhalt melden").click()
+    page.get_by_label("Beleidigung, üble Nachrede oder Verleumdung").check()
+    page.get_by_label("Warum ist der Kommentar rechtswidrig?").fill(
+        "Herr Meier wird ohne Beleg Dieb genannt."
+    )
+    page.get_by_label("Ihr Name").fill("Paula Prüfer")
+    page.get_by_label("Ihre E-Mail-Adresse").fill("paula@example.org")
+    page.locator("#id_good_faith").check()
+    page.get_by_role("button", name="Meldung senden").click()
+    expect(page.locator("h1")).to_have_text("Ihre Meldung ist eingegangen")
+    reference = ContentNotice.objects.get().reference
+
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
+    admin.goto(f"{live_server.url}/admin/login/")
+    admin.fill("#id_username", "mara")
+    admin.fill("#id_password", "geheim-und-lang")
+    admin.click("button[type=submit]")
+    admin.get_by_role("link", name="Meldungen (DSA) (1)").click()
+    case = admin.locator(".dsa-case")
+    expect(case).to_contain_text(reference)
+    expect(case).to_contain_text("Herr Meier wird ohne Beleg Dieb genannt.")
+    case.get_by_role("link", name="Entscheiden").click()
+    admin.get_by_label("Entfernen").check()
+    admin.get_by_label("Grund").select_option(
+        label="Beleidigung, üble Nachrede oder Verleumdung (§§ 185 bis 187 StGB)"
+    )
+    admin.get_by_label("Erläuterung").fill("Eine ehrverletzende Behauptung ohne Beleg.")
+    admin.get_by_role("button", name="Entscheidung speichern").click()
+    expect(admin.get_by_text("Entscheidung gespeichert: Entfernt.")).to_be_visible()
+    expect(admin.get_by_text("Keine offenen Meldungen.")).to_be_visible()
+    admin.context.close()
+
+    page.goto(f"{live_server.url}/blog/esel/")
+    expect(page.locator(f"#kommentar-{comment.pk}")).to_have_count(0)
+    expect(page.get_by_text("ist ein Betrüger und Dieb")).to_have_count(0)
     assert page.context.cookies() == []
