@@ -165,12 +165,10 @@ class StoryComment(ShownComment, XtdComment):
             notices = list(self.legal_notices.filter(decision__isnull=True))
             if not (changed or settled or notices or answering or action == Outcome.KEEP):
                 return None
-            decision = ModerationDecision.objects.create(
-                comment=self,
-                outcome=action,
-                ground=ground,
-                ground_title=ground.title if ground else "",
-                ground_kind=ground.kind if ground else "",
+            decision = ModerationDecision.record(
+                self,
+                action,
+                ground,
                 explanation=explanation,
                 automated=automated,
                 decided_by=user,
@@ -204,12 +202,10 @@ class StoryComment(ShownComment, XtdComment):
             if screening.rule:
                 ground = DecisionGround.for_rule(screening.rule)
                 outcome = Outcome.SPAM if screening.status == CommentStatus.SPAM else Outcome.HOLD
-                decision = ModerationDecision.objects.create(
-                    comment=self,
-                    outcome=outcome,
-                    ground=ground,
-                    ground_title=ground.title if ground else "",
-                    ground_kind=ground.kind if ground else "",
+                decision = ModerationDecision.record(
+                    self,
+                    outcome,
+                    ground,
                     automated=True,
                     status_before=status_before,
                     status_after=self.status,

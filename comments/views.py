@@ -362,9 +362,7 @@ def report_comment(request, comment_id):
         limit = report_rate_limit()
         network = truncated_ip(request.META.get("REMOTE_ADDR", ""))
         try:
-            exceeded = limit.exceeded(network)
-            if not exceeded:
-                limit.hit(network)
+            exceeded = limit.refuses(network)
         except REDIS_UNAVAILABLE as error:
             form.add_error(None, REPORT_LATER)
             return try_again_shortly(request, report_page(request, form, comment, story), error)

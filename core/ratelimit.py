@@ -49,3 +49,10 @@ class RateLimit:
                 limits_cache.incr(key)
             except ValueError:
                 limits_cache.set(key, 1, self.window)
+
+    def refuses(self, value):
+        """For a single limit: whether it refuses this attempt; one it lets through is counted."""
+        if self.exceeded(value):
+            return True
+        self.hit(value)
+        return False

@@ -117,6 +117,18 @@ class ModerationDecision(models.Model):
     def __str__(self):
         return f"{self.get_outcome_display()}: {self.comment_id}"
 
+    @classmethod
+    def record(cls, comment, outcome, ground=None, **fields):
+        """Stores a decision with its ground's words as they read now."""
+        return cls.objects.create(
+            comment=comment,
+            outcome=outcome,
+            ground=ground,
+            ground_title=ground.title if ground else "",
+            ground_kind=ground.kind if ground else "",
+            **fields,
+        )
+
     @property
     def restricts(self):
         return self.outcome in RESTRICTING

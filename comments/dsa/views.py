@@ -74,9 +74,7 @@ def send_notice(request):
     limit = notice_rate_limit()
     network = truncated_ip(request.META.get("REMOTE_ADDR", ""))
     try:
-        exceeded = limit.exceeded(network)
-        if not exceeded:
-            limit.hit(network)
+        exceeded = limit.refuses(network)
     except REDIS_UNAVAILABLE as error:
         form.add_error(None, NOTICE_LATER)
         return try_again_shortly(request, notice_page(request, form), error)

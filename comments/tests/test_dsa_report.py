@@ -28,12 +28,10 @@ def at(day, hour=12, minute=0):
 
 
 def decision(comment, outcome, decided_at, ground=None, automated=False, explanation=""):
-    return ModerationDecision.objects.create(
-        comment=comment,
-        outcome=outcome,
-        ground=ground,
-        ground_title=ground.title if ground else "",
-        ground_kind=ground.kind if ground else "",
+    return ModerationDecision.record(
+        comment,
+        outcome,
+        ground,
         explanation=explanation,
         automated=automated,
         decided_at=decided_at,
