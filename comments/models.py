@@ -67,6 +67,26 @@ class StoryCommentQuerySet(models.QuerySet):
             story_url_path=Subquery(story.values("url_path")[:1]),
         )
 
+    def awaiting_team_answer(self):
+        """Published reader comments that no published Team reply answers yet and that a moderator has not
+        marked as needing none. A reply to a comment at the deepest level joins that level
+        (`StoryComment.reply_parent`), so there a later Team reply beside it answers it as well."""
+        team_replies = StoryComment.objects.published().filter(is_team=True)
+        answered_below = Exists(team_replies.filter(parent_id=OuterRef("pk")))
+        answered_beside = Exists(
+            team_replies.filter(
+                parent_id=OuterRef("parent_id"),
+                level=OuterRef("level"),
+                submit_date__gt=OuterRef("submit_date"),
+            )
+        )
+        return (
+            self.published()
+            .filter(is_team=False, needs_no_answer=False)
+            .exclude(answered_below)
+            .exclude(Q(level__gte=settings.COMMENTS_XTD_MAX_THREAD_LEVEL) & answered_beside)
+        )
+
     def with_counts_per_status(self):
         """Counts of the comments per status, `all` and `reported` (with open reports), in one query."""
         return self.aggregate(
@@ -114,6 +134,18 @@ class StoryComment(ShownComment, XtdComment):
     comment_html = models.TextField(editable=False, blank=True)
     # The commenter's wish for a mail once a held comment is shown (`dsa.statements`); erased with their data.
     tell_when_published = models.BooleanField(_("Mail bei Freigabe"), default=False)
+    # A Team reply shown first under the comment it answers; one to one, so each comment has at most one.
+    pinned_under = models.OneToOneField(
+        "self",
+        verbose_name=_("Angeheftet unter"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="pinned_reply",
+    )
+    # A moderator's word that this reader comment needs no Team answer: it leaves "Offene Fragen".
+    needs_no_answer = models.BooleanField(_("Braucht keine Antwort"), default=False, editable=False)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 
@@ -134,6 +166,10 @@ class StoryComment(ShownComment, XtdComment):
             update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED, CommentStatus.HIDDEN)
+        if self.pinned_under_id is not None and not (self.is_team and self.is_public):
+            self.pinned_under_id = None  # only a published Team reply stays pinned
+            if update_fields is not None:
+                update_fields = {*update_fields, "pinned_under"}
         status_before = getattr(self, "_loaded_status", None)
         # Purges and mails follow in `signal_handlers`, queued in the same transaction: the comment and
         # what it sets off are stored together or not at all (`core.purging`).
@@ -251,6 +287,50 @@ class StoryComment(ShownComment, XtdComment):
     @property
     def anchor(self):
         return f"kommentar-{self.pk}"
+
+    @property
+    def can_be_pinned(self):
+        """Only a published Team reply can be pinned, under the comment it answers."""
+        return self.is_team and self.is_published and bool(self.parent_id) and self.parent_id != self.pk
+
+    def pin(self, user):
+        """Shows this Team reply first under the comment it answers, in place of any reply pinned there
+        before; logged, and the story's cached copies are renewed. False when it cannot be pinned."""
+        if not self.can_be_pinned:
+            return False
+        if self.pinned_under_id == self.parent_id:
+            return True
+        with transaction.atomic():
+            for previous in StoryComment.objects.filter(pinned_under_id=self.parent_id):
+                previous._unpin(user)
+            self.pinned_under_id = self.parent_id
+            StoryComment.objects.filter(pk=self.pk).update(pinned_under_id=self.parent_id)
+            log(self, "comments.pin", user=user, uuid=uuid.uuid4())
+            purge_story_with_change(self.object_pk, withdraw=False)
+        return True
+
+    def unpin(self, user):
+        """This reply back in its place in the thread; False when it was not pinned."""
+        if self.pinned_under_id is None:
+            return False
+        with transaction.atomic():
+            self._unpin(user)
+            purge_story_with_change(self.object_pk, withdraw=False)
+        return True
+
+    def _unpin(self, user):
+        self.pinned_under_id = None
+        StoryComment.objects.filter(pk=self.pk).update(pinned_under_id=None)
+        log(self, "comments.unpin", user=user, uuid=uuid.uuid4())
+
+    def mark_needs_no_answer(self, user):
+        """Takes this reader comment off "Offene Fragen" without a Team reply; logged."""
+        if self.needs_no_answer:
+            return False
+        self.needs_no_answer = True
+        StoryComment.objects.filter(pk=self.pk).update(needs_no_answer=True)
+        log(self, "comments.no_answer_needed", user=user, uuid=uuid.uuid4())
+        return True
 
 
 # What a moderator can decide about a comment: the status it gets (None: unchanged) and the

@@ -38,6 +38,8 @@ class ThreadRenderer:
         report_url = reverse("comments:report", args=[REPORT_URL_PLACEHOLDER])
         self.report_url_start, self.report_url_end = report_url.split(str(REPORT_URL_PLACEHOLDER))
         self.team = escape(gettext("Team"))
+        self.pinned = escape(gettext("Antwort des Teams"))
+        self.to_pinned = escape(gettext("Zur Antwort des Teams"))
         self.reply = escape(gettext("Antworten"))
         self.report = escape(gettext("Melden"))
         self.reply_to = escape(gettext("Antwort auf %(name)s"))
@@ -59,9 +61,14 @@ class ThreadRenderer:
         classes = f"comment comment--level-{comment.level}" if comment.level else "comment"
         if comment.is_team:
             classes += " comment--team"
+        pinned_reply = comment.pinned_reply
+        if comment.pinned_under_id is not None:
+            classes += " comment--pinned"
         if not comment.is_published:
             return f'<li class="{classes}" id="{anchor}"><p class="comment__removed">{self.removed}</p></li>'
         badge = f' <span class="badge">{self.team}</span>' if comment.is_team else ""
+        if comment.pinned_under_id is not None:
+            badge += f' <strong class="comment__pin">{self.pinned}</strong>'
         parent = comment.reply_to
         if parent is None:
             reply_to = ""
@@ -73,6 +80,9 @@ class ThreadRenderer:
         reply = (
             f'<a href="?antwort={comment.pk}#kommentar-formular">{self.reply}</a> ' if self.can_reply else ""
         )
+        if pinned_reply is not None:
+            reply = f'<a href="#kommentar-{pinned_reply.pk}">{self.to_pinned}</a> {reply}'
+
         text = comment.comment_html or text_as_html(comment.comment)
         if self.content_lang:
             text = f'<div class="comment__text"{self.content_lang}>{text}</div>'

@@ -1,5 +1,6 @@
-"""A story's discussion as readers see it: comments in thread order as plain values, and placeholders for
-hidden comments that still have published replies, so no reply loses its place."""
+"""A story's discussion as readers see it: comments in thread order as plain values, placeholders for
+hidden comments that still have published replies, so no reply loses its place, and each pinned Team reply
+first under the comment it answers."""
 
 from core.names import initials
 
@@ -34,10 +35,23 @@ class ThreadComment(ShownComment):
         "comment",
         "comment_html",
         "submit_date",
+        "pinned_under_id",
     )
-    __slots__ = (*FIELDS, "reply_to")
+    __slots__ = (*FIELDS, "reply_to", "pinned_reply")
 
-    def __init__(self, pk, parent_id, level, status, is_team, user_name, comment, comment_html, submit_date):
+    def __init__(
+        self,
+        pk,
+        parent_id,
+        level,
+        status,
+        is_team,
+        user_name,
+        comment,
+        comment_html,
+        submit_date,
+        pinned_under_id,
+    ):
         self.pk = pk
         self.parent_id = parent_id
         self.level = level
@@ -47,7 +61,9 @@ class ThreadComment(ShownComment):
         self.comment = comment
         self.comment_html = comment_html
         self.submit_date = submit_date
+        self.pinned_under_id = pinned_under_id
         self.reply_to = None
+        self.pinned_reply = None  # the Team reply pinned under this comment, shown first below it
 
 
 def visible_thread(comments):
@@ -69,4 +85,23 @@ def visible_thread(comments):
     by_id = {comment.pk: comment for comment in comments}
     for comment in visible:
         comment.reply_to = by_id.get(comment.parent_id) if comment.parent_id != comment.pk else None
-    return visible
+    return pinned_first(visible)
+
+
+def pinned_first(thread):
+    """Each pinned Team reply, with the replies below it, moved up to be the first reply to the comment it
+    answers; everything else keeps its place in the thread."""
+    for reply in [c for c in thread if c.pinned_under_id is not None]:
+        parent = reply.reply_to
+        if parent is None or parent.pk != reply.pinned_under_id or parent not in thread:
+            continue
+        parent.pinned_reply = reply
+        start = thread.index(reply)
+        end = start + 1
+        while end < len(thread) and thread[end].level > reply.level:
+            end += 1
+        block = thread[start:end]
+        del thread[start:end]
+        after_parent = thread.index(parent) + 1
+        thread[after_parent:after_parent] = block
+    return thread
