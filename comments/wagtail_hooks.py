@@ -14,7 +14,7 @@ from . import discussion
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
-from .moderation import bulk_actions, urls
+from .moderation import bulk_actions, questions, urls
 from .moderation.actions import LOG_ACTIONS
 from .moderation.cases import OpenCasesMenuItem
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
@@ -103,3 +103,21 @@ def register_dsa_report_menu_item():
         icon_name="table",
         order=1300,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_questions_menu_item():
+    """ "Offene Fragen" right after "Meldungen (DSA)"."""
+    return questions.QuestionsMenuItem(
+        _("Offene Fragen"),
+        reverse_lazy("comments_admin:questions"),
+        name="open_questions",
+        icon_name="help",
+        order=152,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_team_answer_log_actions(actions):
+    for action, label, message in questions.TEAM_LOG_ACTIONS:
+        actions.register_action(action, label, message)

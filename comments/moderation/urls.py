@@ -5,7 +5,7 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import cases, privacy, views
+from . import cases, privacy, questions, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
@@ -17,4 +17,8 @@ urlpatterns = [
     path("datenschutz/export/", privacy.ExportView.as_view(), name="privacy_export"),
     path("datenschutz/loeschen/", privacy.EraseView.as_view(), name="privacy_erase"),
     path("dsa-bericht/", report_views.TransparencyReportView.as_view(), name="dsa_report"),
+    path("fragen/", questions.QuestionsView.as_view(), name="questions"),
+    path("fragen/<id:pk>/nicht-noetig/", questions.set_aside, name="no_answer_needed"),
+    path("antwort/<id:pk>/anheften/", questions.pin, name="pin"),
+    path("antwort/<id:pk>/nicht-mehr-anheften/", questions.unpin, name="unpin"),
 ]
