@@ -118,7 +118,8 @@ class QuestionsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request):
         """A Team reply to one of the questions, published at once."""
-        comment = get_object_or_404(open_questions(), pk=request.POST.get("frage", "0") or 0)
+        pk = request.POST.get("frage", "")
+        comment = get_object_or_404(open_questions(), pk=int(pk) if pk.isdigit() else 0)
         form = TeamReplyForm(request.POST, prefix=reply_prefix(comment.pk))
         if not form.is_valid():
             messages.error(

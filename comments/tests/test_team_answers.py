@@ -379,6 +379,11 @@ def test_a_too_long_reply_keeps_the_text_in_place(client, moderator, story, sett
     assert textarea.get_text().strip() == text.strip()
 
 
+def test_a_reply_to_an_unknown_question_is_not_found(client, moderator, story):
+    assert client.post(QUESTIONS_URL, {"frage": "abc", "frage-abc-comment": "Hallo"}).status_code == 404
+    assert not StoryComment.objects.exists()
+
+
 def test_no_answer_needed_takes_a_comment_off_the_list_and_is_logged(client, moderator, story):
     thanks = StoryCommentFactory(story=story, comment="Danke, schöne Geschichte!", user_name="Erika")
     StoryCommentFactory(story=story, comment="Eine echte Frage?")
