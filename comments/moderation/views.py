@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _, gettext_lazy
@@ -24,15 +25,26 @@ from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
 from .access import moderator_required
-from .actions import ACTION_LABELS, ACTION_MESSAGES, DISCUSSION_LABELS, REASONED_ACTIONS, available_actions
-from .links import comment_detail_url, comment_index_url
+from .actions import (
+    ACTION_KEYS,
+    ACTION_LABELS,
+    ACTION_MESSAGES,
+    DISCUSSION_LABELS,
+    ONE_CLICK_ACTIONS,
+    REASONED_ACTIONS,
+    available_actions,
+)
+from .bulk_actions import forget_snippet_delete
+from .buttons import DecisionButton
+from .links import comment_detail_url, comment_index_url, full_listing_url
 
 
 def next_url(request, fallback):
-    """Where to go after an action: a local `next` from the form, else `fallback`."""
+    """Where to go after an action: a local `next` from the form (the full listing rather than its
+    results partial), else `fallback`."""
     url = request.POST.get("next") or request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
-        return url
+        return full_listing_url(url)
     return fallback
 
 
@@ -50,6 +62,10 @@ TABS = [
 
 class CommentIndexView(IndexView):
     """The comment listing with a tab per queue and a row menu with every decision."""
+
+    def dispatch(self, request, *args, **kwargs):
+        forget_snippet_delete(StoryComment)
+        return super().dispatch(request, *args, **kwargs)
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         """The comment's opening words, linked to its detail view, with the row's menu."""
@@ -82,16 +98,42 @@ class CommentIndexView(IndexView):
         context["tabs"] = self.get_tabs()
         return context
 
+    @cached_property
+    def listing_url(self):
+        """This list as the moderator sees it (tab, search, filters, ordering, page): where every action
+        taken from it returns to. The results partial that search and filters fetch has the same query."""
+        query = self.request.GET.urlencode()
+        return f"{self.index_url}?{query}" if query else self.index_url
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if not self.user_has_permission("change"):
             return buttons
-        here = self.request.get_full_path()
+        here = self.listing_url
         for priority, action in enumerate(available_actions(instance), start=1):
             url = reverse("comments_admin:moderate", args=[instance.pk, action])
-            buttons.append(
-                Button(ACTION_LABELS[action], url=f"{url}?{urlencode({'next': here})}", priority=priority)
-            )
+            attrs = {"data-moderation-key": ACTION_KEYS[action]} if action in ACTION_KEYS else {}
+            if action in ONE_CLICK_ACTIONS:
+                attrs["aria-describedby"] = f"snippet_{instance.pk}_title"
+                buttons.append(
+                    DecisionButton(
+                        ACTION_LABELS[action],
+                        url,
+                        next_url=here,
+                        classname="button button-small button-secondary",
+                        attrs=attrs,
+                        priority=priority,
+                    )
+                )
+            else:
+                buttons.append(
+                    Button(
+                        ACTION_LABELS[action],
+                        url=f"{url}?{urlencode({'next': here})}",
+                        attrs=attrs,
+                        priority=priority,
+                    )
+                )
         decision = (
             StoryDiscussion.OPEN
             if instance.discussion_decision == StoryDiscussion.CLOSED
@@ -203,7 +245,8 @@ def moderate(request, pk, action):
         else:
             done = comment.moderate(action, request.user, **(form.reasons if form else {}))
         if done:
-            messages.success(request, ACTION_MESSAGES[action])
+            name = comment.user_name or _("Ohne Namen")
+            messages.success(request, ACTION_MESSAGES[action] % {"name": name})
         else:
             messages.info(request, _("Der Kommentar war schon in diesem Zustand."))
         return redirect(next_url(request, comment_detail_url(comment)))
