@@ -1,8 +1,15 @@
-"""Row buttons that act at once: a small POST form per decision, so approving from the listing is one
-click (and one key) without JavaScript, and lands back on the same list."""
+"""Row buttons beside the "more" menu: decisions that need no reason act at once (a small POST form, so
+approving from the listing is one click, or one key, without JavaScript); removal and spam are plain
+links to their reason page. Keeping them out of the menu also keeps them in the row's DOM for the keys."""
 
 from django.middleware.csrf import get_token
 from wagtail.admin.widgets.button import BaseButton
+
+
+class RowLinkButton(BaseButton):
+    """A link shown in the row itself, not in the “more” menu."""
+
+    allow_in_dropdown = False
 
 
 class DecisionButton(BaseButton):

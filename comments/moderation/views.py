@@ -35,8 +35,8 @@ from .actions import (
     available_actions,
 )
 from .bulk_actions import forget_snippet_delete
-from .buttons import DecisionButton
-from .links import comment_detail_url, comment_index_url, full_listing_url
+from .buttons import DecisionButton, RowLinkButton
+from .links import SNIPPET_URL_NAMESPACE, comment_detail_url, comment_index_url, full_listing_url
 
 
 def next_url(request, fallback):
@@ -58,6 +58,23 @@ TABS = [
     ("hidden", gettext_lazy("Verborgen"), {"status": CommentStatus.HIDDEN}),
     ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
 ]
+
+
+def listed_comments(request):
+    """The comments of the listing the moderator came from, in its order: the listing's query string
+    (tab, search, filters, ordering) travels along to the detail view, which asks the listing itself."""
+    viewset = StoryComment.snippet_viewset
+    view_class = viewset.index_view_class
+    kwargs = {**viewset.get_common_view_kwargs(), **viewset.get_index_view_kwargs()}
+    listing = view_class(
+        **{
+            key: value
+            for key, value in kwargs.items()
+            if hasattr(view_class, key) and value is not viewset.UNDEFINED
+        }
+    )
+    listing.setup(request)
+    return listing.get_queryset()
 
 
 class CommentIndexView(IndexView):
@@ -105,6 +122,12 @@ class CommentIndexView(IndexView):
         query = self.request.GET.urlencode()
         return f"{self.index_url}?{query}" if query else self.index_url
 
+    def get_inspect_url(self, instance):
+        """The detail view, told which list it was opened from (for "Nächster" and "Vorheriger")."""
+        url = super().get_inspect_url(instance)
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if url and query else url
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if not self.user_has_permission("change"):
@@ -126,10 +149,12 @@ class CommentIndexView(IndexView):
                     )
                 )
             else:
+                button_class = RowLinkButton if action in ACTION_KEYS else Button
                 buttons.append(
-                    Button(
+                    button_class(
                         ACTION_LABELS[action],
                         url=f"{url}?{urlencode({'next': here})}",
+                        classname="button button-small button-secondary" if action in ACTION_KEYS else "",
                         attrs=attrs,
                         priority=priority,
                     )
@@ -206,7 +231,7 @@ class CommentInspectView(InspectView):
                 "history_url": comment_detail_url(comment, view="history"),
                 "may_moderate": may_moderate,
                 "actions": [
-                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS)
+                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS, ACTION_KEYS.get(action))
                     for action in available_actions(comment)
                 ]
                 if may_moderate
@@ -221,6 +246,7 @@ class CommentInspectView(InspectView):
                 and comment.status != CommentStatus.UNCONFIRMED,
             }
         )
+        context.update(self.get_queue_context())
         if story is not None:
             decision = StoryDiscussion.decision_for(story)
             context["discussion_decision"] = decision
@@ -228,6 +254,29 @@ class CommentInspectView(InspectView):
                 story, decision
             )
         return context
+
+    def get_queue_context(self):
+        """The neighbours in the list the moderator came from, and where a decision leads: on to the next
+        comment of that list, else back to the list; opened without a list, back to this page."""
+        query = self.request.GET.urlencode()
+        if not query:
+            return {"after_action_url": self.request.get_full_path()}
+        ids = list(listed_comments(self.request).values_list("pk", flat=True))
+        position = ids.index(self.object.pk) if self.object.pk in ids else None
+        previous_pk = ids[position - 1] if position else None
+        next_pk = ids[position + 1] if position is not None and position + 1 < len(ids) else None
+        listing_url = f"{comment_index_url()}?{query}"
+        following_url = (
+            f"{reverse(f'{SNIPPET_URL_NAMESPACE}:inspect', args=[next_pk])}?{query}" if next_pk else None
+        )
+        return {
+            "listing_url": listing_url,
+            "previous_url": f"{reverse(f'{SNIPPET_URL_NAMESPACE}:inspect', args=[previous_pk])}?{query}"
+            if previous_pk
+            else None,
+            "next_url": following_url,
+            "after_action_url": following_url or listing_url,
+        }
 
 
 @moderator_required

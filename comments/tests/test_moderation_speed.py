@@ -145,3 +145,43 @@ def test_the_bulk_bar_offers_no_delete(client, moderator, story):
     assert "/admin/bulk/comments/storycomment/approve_comments/" in content
     assert "/admin/bulk/comments/storycomment/delete/" not in content
     assert "Löschen" not in re.search(r"bulk-actions-buttons.*?</ul>", content, re.S).group(0)
+
+
+def test_the_detail_view_knows_its_neighbours_in_the_list_and_moves_on_after_a_decision(
+    client, moderator, story
+):
+    anna, bert, cleo = (
+        StoryCommentFactory(story=story, user_name=name, status=CommentStatus.PENDING)
+        for name in ("Anna", "Bert", "Cleo")
+    )
+    StoryCommentFactory(story=story, user_name="Dora", status=CommentStatus.PUBLISHED)
+    listing = client.get(INDEX_URL, {"status": "pending", "ordering": "user_name"}).content.decode()
+    query = "status=pending&amp;ordering=user_name"
+    assert f'href="{INDEX_URL}inspect/{bert.pk}/?{query}"' in listing
+
+    content = client.get(f"{INDEX_URL}inspect/{bert.pk}/?status=pending&ordering=user_name").content.decode()
+
+    assert (
+        f'<a href="{INDEX_URL}inspect/{anna.pk}/?{query}" rel="prev" data-moderation-key="k">Vorheriger</a>'
+        in (content)
+    )
+    assert (
+        f'<a href="{INDEX_URL}inspect/{cleo.pk}/?{query}" rel="next" data-moderation-key="j">Nächster</a>'
+        in (content)
+    )
+    response = client.post(
+        f"/admin/kommentare/{bert.pk}/approve/",
+        {"next": f"{INDEX_URL}inspect/{cleo.pk}/?status=pending&ordering=user_name"},
+        follow=True,
+    )
+    assert "Kommentar von Bert freigegeben." in response.content.decode()
+    assert f'name="next" value="{INDEX_URL}?{query}"' in response.content.decode()  # Cleo is the last
+
+
+def test_the_detail_view_opened_on_its_own_stays_after_a_decision(client, moderator, story):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+
+    content = client.get(f"{INDEX_URL}inspect/{comment.pk}/").content.decode()
+
+    assert f'name="next" value="{INDEX_URL}inspect/{comment.pk}/"' in content
+    assert 'rel="next"' not in content
