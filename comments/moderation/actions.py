@@ -24,13 +24,17 @@ DECISION_LABELS = {
 }
 # Where space is short (dashboard buttons, bulk actions), spam is just "Spam".
 SHORT_ACTION_LABELS = {**ACTION_LABELS, "spam": _("Spam")}
+# Decisions that need no reason are taken with one POST, from the row or the detail view.
+ONE_CLICK_ACTIONS = {"approve", "restore", "settle_reports"}
+# The key that takes each decision in the listing and the detail view (`moderation_keys.js`).
+ACTION_KEYS = {"approve": "a", "restore": "a", "remove": "r", "spam": "s"}
 ACTION_MESSAGES = {
-    "approve": _("Kommentar freigegeben."),
-    "remove": _("Kommentar entfernt."),
-    "spam": _("Kommentar als Spam eingestuft."),
-    "restore": _("Kommentar wiederhergestellt."),
-    "hide": _("Kommentar verborgen."),
-    "settle_reports": _("Meldungen erledigt."),
+    "approve": _("Kommentar von %(name)s freigegeben."),
+    "remove": _("Kommentar von %(name)s entfernt."),
+    "spam": _("Kommentar von %(name)s als Spam eingestuft."),
+    "restore": _("Kommentar von %(name)s wiederhergestellt."),
+    "hide": _("Kommentar von %(name)s verborgen."),
+    "settle_reports": _("Meldungen zum Kommentar von %(name)s erledigt."),
 }
 DISCUSSION_LABELS = {
     StoryDiscussion.CLOSED: _("Kommentare zur Geschichte schließen"),

@@ -4,6 +4,7 @@ for one ground and explanation on their confirmation page, which each comment's 
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _, ngettext
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from blog.models import StoryPage
@@ -13,6 +14,7 @@ from core import purging
 
 from .access import forbidden
 from .actions import SHORT_ACTION_LABELS
+from .links import full_listing_url
 
 
 class CommentStatusBulkAction(SnippetBulkAction):
@@ -21,6 +23,10 @@ class CommentStatusBulkAction(SnippetBulkAction):
     models = [StoryComment]
     template_name = "comments/admin/confirm_bulk_status.html"
     moderation_action = None
+
+    def __init__(self, request, model):
+        super().__init__(request, model)
+        self.next_url = full_listing_url(self.next_url)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "change"):
@@ -133,3 +139,14 @@ class ReopenDiscussionBulkAction(DiscussionBulkAction):
     action_type = "reopen_discussions"
     action_priority = 60
     decision = StoryDiscussion.OPEN
+
+
+def forget_snippet_delete(model):
+    """Wagtail offers its "Delete" bulk action for every snippet; for `model`, whose permission policy
+    refuses deleting to everyone, it would only lead to a permission error, so it leaves the registry.
+    Called once hooks are loaded (from the listing), since the registry collects them lazily."""
+    registered = bulk_action_registry.get_bulk_actions_for_model(
+        model._meta.app_label, model._meta.model_name
+    )
+    if any(action.action_type == "delete" for action in registered):
+        bulk_action_registry.actions[model._meta.app_label][model._meta.model_name].pop("delete")

@@ -1,6 +1,6 @@
 """Addresses in the moderators' area, for views, panels and mails alike."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +15,15 @@ def comment_index_url(**filters):
     """The comment listing, optionally filtered (`status="pending"`, `story=page.pk`, ...)."""
     url = reverse(f"{SNIPPET_URL_NAMESPACE}:list")
     return f"{url}?{urlencode(filters)}" if filters else url
+
+
+def full_listing_url(url):
+    """`url`, unless it is the listing's results partial (what search and filters fetch without a page
+    load): then the full listing with the same query, so nobody lands on a bare, unstyled table."""
+    parts = urlsplit(url)
+    if parts.path == reverse(f"{SNIPPET_URL_NAMESPACE}:list_results"):
+        return urlunsplit(parts._replace(path=reverse(f"{SNIPPET_URL_NAMESPACE}:list")))
+    return url
 
 
 def comment_detail_url(comment, view="inspect"):

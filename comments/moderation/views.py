@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _, gettext_lazy
@@ -24,15 +25,26 @@ from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
 from .access import moderator_required
-from .actions import ACTION_LABELS, ACTION_MESSAGES, DISCUSSION_LABELS, REASONED_ACTIONS, available_actions
-from .links import comment_detail_url, comment_index_url
+from .actions import (
+    ACTION_KEYS,
+    ACTION_LABELS,
+    ACTION_MESSAGES,
+    DISCUSSION_LABELS,
+    ONE_CLICK_ACTIONS,
+    REASONED_ACTIONS,
+    available_actions,
+)
+from .bulk_actions import forget_snippet_delete
+from .buttons import DecisionButton, RowLinkButton
+from .links import SNIPPET_URL_NAMESPACE, comment_detail_url, comment_index_url, full_listing_url
 
 
 def next_url(request, fallback):
-    """Where to go after an action: a local `next` from the form, else `fallback`."""
+    """Where to go after an action: a local `next` from the form (the full listing rather than its
+    results partial), else `fallback`."""
     url = request.POST.get("next") or request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
-        return url
+        return full_listing_url(url)
     return fallback
 
 
@@ -48,8 +60,29 @@ TABS = [
 ]
 
 
+def listed_comments(request):
+    """The comments of the listing the moderator came from, in its order: the listing's query string
+    (tab, search, filters, ordering) travels along to the detail view, which asks the listing itself."""
+    viewset = StoryComment.snippet_viewset
+    view_class = viewset.index_view_class
+    kwargs = {**viewset.get_common_view_kwargs(), **viewset.get_index_view_kwargs()}
+    listing = view_class(
+        **{
+            key: value
+            for key, value in kwargs.items()
+            if hasattr(view_class, key) and value is not viewset.UNDEFINED
+        }
+    )
+    listing.setup(request)
+    return listing.get_queryset()
+
+
 class CommentIndexView(IndexView):
     """The comment listing with a tab per queue and a row menu with every decision."""
+
+    def dispatch(self, request, *args, **kwargs):
+        forget_snippet_delete(StoryComment)
+        return super().dispatch(request, *args, **kwargs)
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         """The comment's opening words, linked to its detail view, with the row's menu."""
@@ -82,16 +115,50 @@ class CommentIndexView(IndexView):
         context["tabs"] = self.get_tabs()
         return context
 
+    @cached_property
+    def listing_url(self):
+        """This list as the moderator sees it (tab, search, filters, ordering, page): where every action
+        taken from it returns to. The results partial that search and filters fetch has the same query."""
+        query = self.request.GET.urlencode()
+        return f"{self.index_url}?{query}" if query else self.index_url
+
+    def get_inspect_url(self, instance):
+        """The detail view, told which list it was opened from (for "Nächster" and "Vorheriger")."""
+        url = super().get_inspect_url(instance)
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if url and query else url
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if not self.user_has_permission("change"):
             return buttons
-        here = self.request.get_full_path()
+        here = self.listing_url
         for priority, action in enumerate(available_actions(instance), start=1):
             url = reverse("comments_admin:moderate", args=[instance.pk, action])
-            buttons.append(
-                Button(ACTION_LABELS[action], url=f"{url}?{urlencode({'next': here})}", priority=priority)
-            )
+            attrs = {"data-moderation-key": ACTION_KEYS[action]} if action in ACTION_KEYS else {}
+            if action in ONE_CLICK_ACTIONS:
+                attrs["aria-describedby"] = f"snippet_{instance.pk}_title"
+                buttons.append(
+                    DecisionButton(
+                        ACTION_LABELS[action],
+                        url,
+                        next_url=here,
+                        classname="button button-small button-secondary",
+                        attrs=attrs,
+                        priority=priority,
+                    )
+                )
+            else:
+                button_class = RowLinkButton if action in ACTION_KEYS else Button
+                buttons.append(
+                    button_class(
+                        ACTION_LABELS[action],
+                        url=f"{url}?{urlencode({'next': here})}",
+                        classname="button button-small button-secondary" if action in ACTION_KEYS else "",
+                        attrs=attrs,
+                        priority=priority,
+                    )
+                )
         decision = (
             StoryDiscussion.OPEN
             if instance.discussion_decision == StoryDiscussion.CLOSED
@@ -164,7 +231,7 @@ class CommentInspectView(InspectView):
                 "history_url": comment_detail_url(comment, view="history"),
                 "may_moderate": may_moderate,
                 "actions": [
-                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS)
+                    (action, ACTION_LABELS[action], action in REASONED_ACTIONS, ACTION_KEYS.get(action))
                     for action in available_actions(comment)
                 ]
                 if may_moderate
@@ -179,6 +246,7 @@ class CommentInspectView(InspectView):
                 and comment.status != CommentStatus.UNCONFIRMED,
             }
         )
+        context.update(self.get_queue_context())
         if story is not None:
             decision = StoryDiscussion.decision_for(story)
             context["discussion_decision"] = decision
@@ -186,6 +254,29 @@ class CommentInspectView(InspectView):
                 story, decision
             )
         return context
+
+    def get_queue_context(self):
+        """The neighbours in the list the moderator came from, and where a decision leads: on to the next
+        comment of that list, else back to the list; opened without a list, back to this page."""
+        query = self.request.GET.urlencode()
+        if not query:
+            return {"after_action_url": self.request.get_full_path()}
+        ids = list(listed_comments(self.request).values_list("pk", flat=True))
+        position = ids.index(self.object.pk) if self.object.pk in ids else None
+        previous_pk = ids[position - 1] if position else None
+        next_pk = ids[position + 1] if position is not None and position + 1 < len(ids) else None
+        listing_url = f"{comment_index_url()}?{query}"
+        following_url = (
+            f"{reverse(f'{SNIPPET_URL_NAMESPACE}:inspect', args=[next_pk])}?{query}" if next_pk else None
+        )
+        return {
+            "listing_url": listing_url,
+            "previous_url": f"{reverse(f'{SNIPPET_URL_NAMESPACE}:inspect', args=[previous_pk])}?{query}"
+            if previous_pk
+            else None,
+            "next_url": following_url,
+            "after_action_url": following_url or listing_url,
+        }
 
 
 @moderator_required
@@ -203,7 +294,8 @@ def moderate(request, pk, action):
         else:
             done = comment.moderate(action, request.user, **(form.reasons if form else {}))
         if done:
-            messages.success(request, ACTION_MESSAGES[action])
+            name = comment.user_name or _("Ohne Namen")
+            messages.success(request, ACTION_MESSAGES[action] % {"name": name})
         else:
             messages.info(request, _("Der Kommentar war schon in diesem Zustand."))
         return redirect(next_url(request, comment_detail_url(comment)))

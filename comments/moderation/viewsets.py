@@ -53,7 +53,9 @@ class StoryColumn(Column):
 
     def get_value(self, instance):
         return format_html(
-            '<a href="{}">{}</a>', public_path(instance.story_url_path or ""), instance.story_title or "–"
+            '<a href="{}" data-moderation-key="o">{}</a>',
+            public_path(instance.story_url_path or ""),
+            instance.story_title or "–",
         )
 
 

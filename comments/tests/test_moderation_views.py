@@ -58,9 +58,10 @@ def test_row_menu_offers_the_decisions_that_fit_the_status(client, moderator, st
 
     content = client.get(INDEX_URL).content.decode()
 
-    assert f"/admin/kommentare/{pending.pk}/approve/?next=" in content
+    assert f'<form action="/admin/kommentare/{pending.pk}/approve/" method="post"' in content
+    assert f"/admin/kommentare/{pending.pk}/remove/?next=" in content
     assert f"/admin/kommentare/{pending.pk}/restore/" not in content
-    assert f"/admin/kommentare/{removed.pk}/restore/?next=" in content
+    assert f'<form action="/admin/kommentare/{removed.pk}/restore/" method="post"' in content
     assert f"/admin/kommentare/{removed.pk}/approve/" not in content
     assert f"/admin/kommentare/geschichte/{story.pk}/closed/?next=" in content
 

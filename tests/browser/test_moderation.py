@@ -31,7 +31,9 @@ def story(live_server, migrated_db, django_user_model):
 
 
 def test_moderator_approves_a_waiting_comment_and_the_reader_sees_it(page, browser, story, live_server):
-    StoryCommentFactory(story=story, comment="Emil hat uns allen gefehlt!", status=CommentStatus.PENDING)
+    StoryCommentFactory(
+        story=story, user_name="Erika", comment="Emil hat uns allen gefehlt!", status=CommentStatus.PENDING
+    )
     reader = browser.new_page()
     reader.goto(live_server.url + story.url)
     assert "Emil hat uns allen gefehlt!" not in reader.content()
@@ -47,7 +49,7 @@ def test_moderator_approves_a_waiting_comment_and_the_reader_sees_it(page, brows
     page.get_by_role("link", name="Emil hat uns allen gefehlt!").click()
     page.get_by_role("button", name="Freigeben").click()
 
-    expect(page.get_by_text("Kommentar freigegeben.")).to_be_visible()
+    expect(page.get_by_text("Kommentar von Erika freigegeben.")).to_be_visible()
     assert StoryComment.objects.get().status == CommentStatus.PUBLISHED
     assert page.requests.foreign(live_server.url) == []
 
