@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import StoryPage
+from comments import reasons
 from comments.dsa.models import DecisionGround
 from comments.models import StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
@@ -54,6 +55,25 @@ class StoryColumn(Column):
     def get_value(self, instance):
         return format_html(
             '<a href="{}">{}</a>', public_path(instance.story_url_path or ""), instance.story_title or "–"
+        )
+
+
+class StatusColumn(Column):
+    """The status, and under a held or spam comment the reasons the screening gave ("Wortliste: billig",
+    "erster Kommentar"), from the comment's own row."""
+
+    def get_value(self, instance):
+        status = instance.get_status_display()
+        if (
+            instance.status not in (CommentStatus.PENDING, CommentStatus.SPAM)
+            or not instance.screening_reasons
+        ):
+            return status
+        return format_html(
+            '{}<br><small class="comment-reasons">{}: {}</small>',
+            status,
+            _("Grund"),
+            "; ".join(reasons.described(instance.screening_reasons)),
         )
 
 
@@ -119,7 +139,7 @@ class StoryCommentViewSet(SnippetViewSet):
         "comment",
         Column("user_name", label=_("Name"), sort_key="user_name"),
         StoryColumn("story", label=_("Geschichte")),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
         DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
     ]

@@ -1,0 +1,122 @@
+"""Blocks of an address, a mail domain or a network: refused with neutral words (the text kept) or held,
+as the policy says; over once lifted or past their last day."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.utils import timezone
+
+from comments.commenters import BlockedAs, BlockKind, CommenterBlock, active_block
+from comments.models import ModerationMode, StoryComment
+from comments.statuses import CommentStatus
+from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
+
+pytestmark = pytest.mark.django_db
+NEUTRAL = "Ihr Kommentar konnte nicht angenommen werden."
+
+
+def block(kind, value, **changes):
+    entry = CommenterBlock(kind=kind, value=value, reason="Beleidigt wiederholt andere.", **changes)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        (BlockKind.EMAIL, "Erika@Example.org"),
+        (BlockKind.DOMAIN, "@example.org"),
+        (BlockKind.DOMAIN, "org"),
+        (BlockKind.NETWORK, "127.0.0.99"),
+    ],
+)
+def test_a_block_by_address_domain_or_network_refuses_with_neutral_words_and_keeps_the_text(
+    client, story, policy, kind, value
+):
+    block(kind, value)
+    data = comment_data(story, comment="Mein Text, den ich nicht verlieren möchte.")
+
+    response = client.post(POST_URL, data)
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert NEUTRAL in page
+    assert "gesperrt" not in page.lower() and "Sperre" not in page
+    assert "Mein Text, den ich nicht verlieren möchte." in page
+    assert not StoryComment.objects.exists() and not mail.outbox
+
+
+def test_network_blocks_are_stored_as_their_network():
+    assert block(BlockKind.NETWORK, "192.0.2.77").value == "192.0.2.0"
+    assert block(BlockKind.NETWORK, "2001:db8:1:2::5/64").value == "2001:db8:1::"
+
+
+def test_other_addresses_and_domains_pass(client, story, policy):
+    block(BlockKind.EMAIL, "jemand@example.org")
+    block(BlockKind.DOMAIN, "xample.org")
+    response = client.post(POST_URL, comment_data(story))
+    assert response.status_code == 302
+    assert StoryComment.objects.get().status == CommentStatus.UNCONFIRMED
+
+
+def test_a_block_made_after_posting_refuses_the_confirmation_and_shows_the_text(client, story, policy):
+    client.post(POST_URL, comment_data(story, comment="Noch ein Versuch."))
+    block(BlockKind.EMAIL, "erika@example.org")
+
+    response = client.post(confirmation_link(mail.outbox[-1]))
+
+    assert response.status_code == 403
+    assert NEUTRAL in response.content.decode() and "Noch ein Versuch." in response.content.decode()
+    assert StoryComment.objects.get().status == CommentStatus.UNCONFIRMED
+
+
+def test_lifted_or_ended_blocks_no_longer_apply(client, story, policy):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    ended = block(BlockKind.EMAIL, "erika@example.org", ends_on=timezone.localdate())
+    CommenterBlock.objects.filter(pk=ended.pk).update(ends_on=yesterday)
+    lifted = block(BlockKind.DOMAIN, "example.org")
+    lifted.lifted_at = timezone.now()
+    lifted.save()
+
+    assert active_block("erika@example.org", "127.0.0.1") is None
+    assert client.post(POST_URL, comment_data(story)).status_code == 302
+
+
+def test_a_block_ending_today_still_applies():
+    block(BlockKind.EMAIL, "erika@example.org", ends_on=timezone.localdate())
+    assert active_block("ERIKA@example.org", "") is not None
+
+
+def test_in_hold_mode_a_blocked_commenter_waits_with_the_block_as_reason(client, story, policy):
+    policy.blocked_commenters = BlockedAs.HOLD
+    policy.moderation_mode = ModerationMode.POST
+    policy.save()
+    block(BlockKind.EMAIL, "erika@example.org", ends_on=datetime.date(2099, 12, 31))
+
+    client.post(POST_URL, comment_data(story))
+    client.post(confirmation_link(mail.outbox[-1]))
+
+    comment = StoryComment.objects.get()
+    assert comment.status == CommentStatus.PENDING
+    assert comment.screening_reasons == [{"rule": "block", "words": [], "detail": "2099-12-31"}]
+    assert comment.decisions.get().ground.code == "block"
+
+
+def test_the_end_date_of_a_new_block_is_not_in_the_past():
+    entry = CommenterBlock(
+        kind=BlockKind.EMAIL,
+        value="a@example.org",
+        reason="x",
+        ends_on=timezone.localdate() - datetime.timedelta(1),
+    )
+    with pytest.raises(Exception, match="Vergangenheit"):
+        entry.full_clean()
+
+
+def test_form_page_shows_the_refusal_in_the_error_summary(client, story, policy):
+    block(BlockKind.EMAIL, "erika@example.org")
+    page = BeautifulSoup(client.post(POST_URL, comment_data(story)).content, "html.parser")
+    assert NEUTRAL in page.get_text()
