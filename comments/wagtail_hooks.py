@@ -14,7 +14,7 @@ from . import discussion
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
-from .moderation import bulk_actions, urls
+from .moderation import blocks, bulk_actions, urls
 from .moderation.actions import LOG_ACTIONS
 from .moderation.cases import OpenCasesMenuItem
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
@@ -103,3 +103,28 @@ def register_dsa_report_menu_item():
         icon_name="table",
         order=1300,
     )
+
+
+@hooks.register("register_log_actions")
+def register_block_log_actions(actions):
+    for action, label, message in blocks.LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_menu_item")
+def register_blocks_menu_item():
+    """ "Sperren" after "Meldungen (DSA)"."""
+    return blocks.BlocksMenuItem(
+        _("Sperren"),
+        reverse_lazy("comments_admin:blocks"),
+        name="comment_blocks",
+        icon_name="cross",
+        order=152,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def block_commenter_listing_button(snippet, user, next_url=None):
+    """ "Sperren" in each comment row's menu, with the form prefilled from the comment."""
+    if isinstance(snippet, StoryComment) and snippet.user_email and is_moderator(user):
+        yield blocks.block_button(snippet)

@@ -5,7 +5,7 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import cases, privacy, views
+from . import blocks, cases, privacy, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
@@ -17,4 +17,7 @@ urlpatterns = [
     path("datenschutz/export/", privacy.ExportView.as_view(), name="privacy_export"),
     path("datenschutz/loeschen/", privacy.EraseView.as_view(), name="privacy_erase"),
     path("dsa-bericht/", report_views.TransparencyReportView.as_view(), name="dsa_report"),
+    path("sperren/", blocks.BlockListView.as_view(), name="blocks"),
+    path("sperren/neu/", blocks.AddBlockView.as_view(), name="add_block"),
+    path("sperren/<id:pk>/aufheben/", blocks.lift_block, name="lift_block"),
 ]

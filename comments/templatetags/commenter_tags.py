@@ -4,6 +4,7 @@
 from django import template
 
 from comments import reasons, wordlists
+from comments.moderation.blocks import block_url
 from comments.screening import screened_fields
 
 register = template.Library()
@@ -15,6 +16,7 @@ def commenter_record(context, comment):
     name, _email, url, text = screened_fields(comment)
     return {
         "request": context.get("request"),
+        "block_url": block_url(comment) if comment.user_email else "",
         "comment": comment,
         "reasons": reasons.described(comment.screening_reasons),
         "marked_text": wordlists.marked(text, wordlists.find(words, text)) if words else None,

@@ -120,3 +120,71 @@ def test_form_page_shows_the_refusal_in_the_error_summary(client, story, policy)
     block(BlockKind.EMAIL, "erika@example.org")
     page = BeautifulSoup(client.post(POST_URL, comment_data(story)).content, "html.parser")
     assert NEUTRAL in page.get_text()
+
+
+BLOCKS_URL = "/admin/kommentare/sperren/"
+
+
+def test_moderator_blocks_from_a_comment_and_lifts_it_both_logged(client, moderator, story):
+    from wagtail.models import ModelLogEntry
+
+    from comments.tests.factories import StoryCommentFactory
+
+    comment = StoryCommentFactory(story=story, user_email="Troll@Example.org")
+    detail = BeautifulSoup(
+        client.get(f"/admin/snippets/comments/storycomment/inspect/{comment.pk}/").content, "html.parser"
+    )
+    link = detail.select_one('a[data-moderation-key="b"]')
+    assert link.get_text(strip=True) == "Sperren"
+
+    form = BeautifulSoup(client.get(link["href"]).content, "html.parser")
+    assert form.select_one('input[name="value"]')["value"] == "troll@example.org"
+
+    response = client.post(
+        f"{BLOCKS_URL}neu/", {"kind": "email", "value": "troll@example.org", "reason": "", "ends_on": ""}
+    )
+    assert "Bitte geben Sie einen Grund für die Sperre an." in response.content.decode()
+
+    response = client.post(
+        f"{BLOCKS_URL}neu/",
+        {"kind": "email", "value": "troll@example.org", "reason": "Beleidigungen", "ends_on": "2099-12-31"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Gesperrt: E-Mail-Adresse: troll@example.org." in page
+    assert "31.12.2099" in page and "Beleidigungen" in page
+    entry = CommenterBlock.objects.get()
+    assert entry.created_by == moderator and active_block("troll@example.org", "") == entry
+
+    page = client.post(f"{BLOCKS_URL}{entry.pk}/aufheben/", follow=True).content.decode()
+    assert "Sperre aufgehoben" in page
+    assert "Keine Sperren." in page  # the active ones
+    lifted = client.get(f"{BLOCKS_URL}?status=lifted").content.decode()
+    assert "Aufgehoben von Mara Moder" in lifted
+    assert active_block("troll@example.org", "") is None
+
+    entries = ModelLogEntry.objects.filter(object_id=str(entry.pk)).order_by("timestamp")
+    assert [log_entry.message for log_entry in entries] == ["Gesperrt", "Sperre aufgehoben"]
+    assert all(log_entry.user == moderator for log_entry in entries)
+
+
+def test_row_menu_offers_sperren(client, moderator, story):
+    from comments.tests.factories import StoryCommentFactory
+
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
+    page = client.get("/admin/snippets/comments/storycomment/").content.decode()
+    assert f"{BLOCKS_URL}neu/?comment={comment.pk}" in page
+
+
+def test_only_moderators_see_the_blocks(client, django_user_model):
+    editor = django_user_model.objects.create_user("redakteur", "r@example.org", "x", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(BLOCKS_URL).status_code == 403
+    assert (
+        client.post(f"{BLOCKS_URL}neu/", {"kind": "email", "value": "a@b.de", "reason": "x"}).status_code
+        == 403
+    )
+    assert not CommenterBlock.objects.exists()
