@@ -14,7 +14,7 @@ from . import discussion
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
-from .moderation import blocks, bulk_actions, urls
+from .moderation import blocks, bulk_actions, commenters, urls
 from .moderation.actions import LOG_ACTIONS
 from .moderation.cases import OpenCasesMenuItem
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
@@ -107,7 +107,7 @@ def register_dsa_report_menu_item():
 
 @hooks.register("register_log_actions")
 def register_block_log_actions(actions):
-    for action, label, message in blocks.LOG_ACTIONS:
+    for action, label, message in [*blocks.LOG_ACTIONS, *commenters.LOG_ACTIONS]:
         actions.register_action(action, label, message)
 
 

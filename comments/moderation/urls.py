@@ -5,7 +5,7 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import blocks, cases, privacy, views
+from . import blocks, cases, commenters, privacy, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
@@ -20,4 +20,6 @@ urlpatterns = [
     path("sperren/", blocks.BlockListView.as_view(), name="blocks"),
     path("sperren/neu/", blocks.AddBlockView.as_view(), name="add_block"),
     path("sperren/<id:pk>/aufheben/", blocks.lift_block, name="lift_block"),
+    path("<id:pk>/verfasser/vertrauen/", commenters.set_trust, name="commenter_trust"),
+    path("<id:pk>/verfasser/notiz/", commenters.add_note, name="commenter_note"),
 ]

@@ -16,8 +16,10 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import StoryPage
 from comments import reasons
+from comments.commenter_record import overrides_for, trust_for, with_commenter_counts
+from comments.commenters import TrustOverride
 from comments.dsa.models import DecisionGround
-from comments.models import StoryComment, StoryDiscussion
+from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
 from . import views
@@ -75,6 +77,39 @@ class StatusColumn(Column):
             _("Grund"),
             "; ".join(reasons.described(instance.screening_reasons)),
         )
+
+
+class CommenterColumn(Column):
+    """The author's record in short ("12 ✓ · 1 entfernt · 0 Spam", "vertraut"/"wird geprüft"), from the
+    counts annotated on the rows and the trust overrides of the whole page, fetched once."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        table, request = parent_context["table"], parent_context.get("request")
+        if not hasattr(table, "commenter_overrides"):
+            table.commenter_overrides = overrides_for({row.user_email for row in table.data})
+            table.comment_policy = CommentPolicy.for_request(request)
+        override = table.commenter_overrides.get(instance.user_email, TrustOverride.AUTO)
+        rejected = instance.author_removed + instance.author_spam
+        trust = trust_for(
+            table.comment_policy,
+            override,
+            instance.author_published,
+            rejected,
+            instance.author_published + rejected,
+        )
+        badge = {"trusted": _("vertraut"), "held": _("wird geprüft")}.get(trust.state)
+        summary = _("%(published)s ✓ · %(removed)s entfernt · %(spam)s Spam") % {
+            "published": instance.author_published,
+            "removed": instance.author_removed,
+            "spam": instance.author_spam,
+        }
+        context["value"] = format_html(
+            '<span class="commenter-summary">{}</span>{}',
+            summary,
+            format_html(' <span class="w-status w-status--primary">{}</span>', badge) if badge else "",
+        )
+        return context
 
 
 class PendingCountMenuItem(MenuItem):
@@ -138,6 +173,7 @@ class StoryCommentViewSet(SnippetViewSet):
     list_display = [
         "comment",
         Column("user_name", label=_("Name"), sort_key="user_name"),
+        CommenterColumn("commenter", label=_("Verfasser")),
         StoryColumn("story", label=_("Geschichte")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
@@ -162,7 +198,7 @@ class StoryCommentViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return (
-            StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
+            with_commenter_counts(StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED))
             .with_story()
             .with_open_reports()
             .annotate(

@@ -4,7 +4,9 @@
 from django import template
 
 from comments import reasons, wordlists
+from comments.models import CommentPolicy
 from comments.moderation.blocks import block_url
+from comments.moderation.commenters import record_context
 from comments.screening import screened_fields
 
 register = template.Library()
@@ -14,8 +16,12 @@ register = template.Library()
 def commenter_record(context, comment):
     words = "\n".join(reasons.matched_words(comment.screening_reasons))
     name, _email, url, text = screened_fields(comment)
+    request = context.get("request")
+    record = record_context(comment, CommentPolicy.for_request(request)) if comment.user_email else {}
     return {
-        "request": context.get("request"),
+        **record,
+        "request": request,
+        "may_moderate": context.get("may_moderate"),
         "block_url": block_url(comment) if comment.user_email else "",
         "comment": comment,
         "reasons": reasons.described(comment.screening_reasons),
