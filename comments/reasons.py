@@ -43,7 +43,7 @@ def describe(reason):
         until = formats.date_format(datetime.date.fromisoformat(detail), "d.m.Y")
         return _("Sperre bis %(date)s") % {"date": until}
     if rule == REJECTION_RATE:
-        return _("Ablehnungsquote %(rate)s\u00a0%%") % {"rate": detail}
+        return _("Ablehnungsquote %(rate)s %%") % {"rate": detail}
     if rule == HELD_BY_MODERATOR:
         return _("Verfasser wird immer geprüft")
     return rule or ""

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -130,7 +130,7 @@ def block_url(comment):
 
 
 def block_button(comment):
-    return Button(_("Sperren"), url=block_url(comment), priority=50)
+    return Button(pgettext_lazy("Aktion", "Sperren"), url=block_url(comment), priority=50)
 
 
 class BlocksMenuItem(MenuItem):
@@ -141,6 +141,6 @@ class BlocksMenuItem(MenuItem):
 
 
 LOG_ACTIONS = [
-    ("comments.block", _("Sperren"), _("Gesperrt")),
+    ("comments.block", pgettext_lazy("Aktion", "Sperren"), _("Gesperrt")),
     ("comments.lift_block", _("Sperre aufheben"), _("Sperre aufgehoben")),
 ]

@@ -45,7 +45,7 @@ def trust_explained(record, policy):
         return gettext("Wird immer geprüft: von der Moderation so festgelegt.")
     if trust.rule == "rejection_rate":
         return gettext(
-            "Wird wieder geprüft: Ablehnungsquote %(rate)s\u00a0%% (Grenze %(limit)s\u00a0%%, "
+            "Wird wieder geprüft: Ablehnungsquote %(rate)s %% (Grenze %(limit)s %%, "
             "ab %(minimum)s entschiedenen Kommentaren)."
         ) % {"rate": trust.detail, "limit": policy.recheck_rejection_rate, "minimum": MIN_DECIDED_FOR_RATE}
     if trust.rule == "published":
