@@ -20,6 +20,7 @@ from wagtail.models import ModelLogEntry, Page
 
 from core import purging
 
+from .commenters import BlockKind, CommenterBlock, CommenterNote, CommenterTrust, commenter_key
 from .dsa.models import ContentNotice, ModerationDecision, Objection, Party
 from .dsa.statements import excerpt
 from .mails import send_comment_mail
@@ -157,6 +158,27 @@ def decisions_for_export(comments):
     ]
 
 
+def commenter_record_for_export(email):
+    """What moderators added about the address (notes, a trust override) and its blocks."""
+    key = commenter_key(email)
+    trust = CommenterTrust.objects.filter(commenter=key).first()
+    return {
+        "notes": [
+            {"text": note.text, "created_at": note.created_at.isoformat()}
+            for note in CommenterNote.objects.filter(commenter=key).order_by("created_at")
+        ],
+        "trust": trust.override if trust else None,
+        "blocks": [
+            {
+                "reason": block.reason,
+                "ends_on": block.ends_on_iso or None,
+                "lifted_at": block.lifted_at.isoformat() if block.lifted_at else None,
+            }
+            for block in CommenterBlock.objects.filter(kind=BlockKind.EMAIL, value=email.strip().casefold())
+        ],
+    }
+
+
 def accounts_with(email):
     return list(
         get_user_model().objects.filter(email__iexact=email).order_by("pk").values_list("username", flat=True)
@@ -219,6 +241,7 @@ def export_data(email, request):
         "decisions": decisions_for_export(comments),
         "notices": notices_for_export(email),
         "objections": objections_for_export(email, comments),
+        "commenter_record": commenter_record_for_export(email),
         "mails": [
             {
                 "kind": row.args_kwargs["args"][0],
@@ -320,6 +343,10 @@ def erase_comments(email, mode, user):
             fields += ["comment", "status", "is_public", "is_removed"]
             placeholders += 1
         comment.save(update_fields=fields)
+    # The moderators' notes and trust override, keyed by the address's hash, go with the address.
+    key = commenter_key(email)
+    CommenterNote.objects.filter(commenter=key).delete()
+    CommenterTrust.objects.filter(commenter=key).delete()
     now = timezone.now()
     notices = notices_by(email).update(notifier_name="", notifier_email="", explanation="", pruned_at=now)
     objections = objections_by(email, targets).update(text="", email="", pruned_at=now)

@@ -25,6 +25,7 @@ from blog.purging import purge_story_with_change
 from core import purging
 from core.site_cache import CachedSiteSettingMixin
 
+from .commenters import BlockedAs, CommenterBlock, CommenterNote, CommenterTrust  # noqa: F401 - models of this app
 from .dsa.models import ContentNotice, DecisionGround, ModerationDecision, Outcome
 from .rendering import text_as_html
 from .signals import comment_saved, decision_made
@@ -146,6 +147,8 @@ class StoryComment(ShownComment, XtdComment):
     )
     # A moderator's word that this reader comment needs no Team answer: it leaves "Offene Fragen".
     needs_no_answer = models.BooleanField(_("Braucht keine Antwort"), default=False, editable=False)
+    # Why the screening held it back or took it for spam (`comments.reasons`), shown to moderators.
+    screening_reasons = models.JSONField(_("Gründe der Prüfung"), default=list, blank=True, editable=False)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 
@@ -234,6 +237,7 @@ class StoryComment(ShownComment, XtdComment):
         with transaction.atomic():
             status_before = self.status if self.pk else ""
             self.status = screening.status
+            self.screening_reasons = list(screening.reasons)
             self.save()
             if screening.rule:
                 ground = DecisionGround.for_rule(screening.rule)
@@ -382,10 +386,49 @@ class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
         help_text=_("Kommentare mit mehr Links werden zur Prüfung zurückgehalten."),
     )
     disallowed_words = models.TextField(
-        _("Unerwünschte Wörter"),
+        _("Wortliste Spam"),
         blank=True,
         help_text=_(
-            "Ein Wort oder eine Wendung pro Zeile. Kommentare, die eines davon enthalten, gelten als Spam."
+            "Ein Wort oder eine Wendung pro Zeile. Kommentare, die eines davon in Name, E-Mail-Adresse, "
+            "Website oder Text enthalten, gelten als Spam. Groß- und Kleinschreibung, Akzente, gesperrt "
+            "geschriebene Wörter („b i l l i g“) und Ersatzzeichen („b1ll1g“) zählen nicht; ein Eintrag "
+            "trifft am Anfang eines Wortes („billig“ auch in „billiger“, nicht in „unbillig“)."
+        ),
+    )
+    held_words = models.TextField(
+        _("Wortliste zurückhalten"),
+        blank=True,
+        help_text=_(
+            "Ein Wort oder eine Wendung pro Zeile. Kommentare, die eines davon enthalten, werden zur "
+            "Prüfung zurückgehalten; verglichen wird wie bei der Wortliste Spam."
+        ),
+    )
+    trust_after_published = models.PositiveSmallIntegerField(
+        _("Vertrauen nach N veröffentlichten Kommentaren"),
+        default=0,
+        help_text=_(
+            "Wer so viele veröffentlichte Kommentare hat, wird sofort veröffentlicht, auch wenn alle "
+            "Kommentare geprüft werden. 0: aus."
+        ),
+    )
+    recheck_rejection_rate = models.PositiveSmallIntegerField(
+        _("Wieder prüfen ab Ablehnungsquote (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Anteil der entfernten, verborgenen und als Spam eingestuften an allen entschiedenen Kommentaren "
+            "einer Person, ab mindestens drei entschiedenen. Wer die Quote erreicht, wird wieder geprüft. "
+            "0: aus."
+        ),
+    )
+    blocked_commenters = models.CharField(
+        _("Gesperrte Kommentierende"),
+        max_length=8,
+        choices=BlockedAs.choices,
+        default=BlockedAs.REFUSE,
+        help_text=_(
+            "Abgelehnte Kommentare bekommen die neutrale Antwort „Ihr Kommentar konnte nicht angenommen "
+            "werden.“; zurückgehaltene warten in der Liste mit dem Grund „Sperre“."
         ),
     )
     close_after_days = models.PositiveSmallIntegerField(
@@ -433,8 +476,17 @@ class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
                 FieldPanel("notify_moderators"),
                 FieldPanel("max_links"),
                 FieldPanel("disallowed_words"),
+                FieldPanel("held_words"),
             ],
             heading=_("Moderation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("trust_after_published"),
+                FieldPanel("recheck_rejection_rate"),
+                FieldPanel("blocked_commenters"),
+            ],
+            heading=_("Kommentierende"),
         ),
         MultiFieldPanel(
             [FieldPanel("close_after_days"), FieldPanel("max_length"), FieldPanel("min_fill_seconds")],
@@ -454,10 +506,6 @@ class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Kommentarregeln")
-
-    @property
-    def disallowed_word_list(self):
-        return [line.strip().casefold() for line in self.disallowed_words.splitlines() if line.strip()]
 
     def closes_on(self, story):
         if not self.close_after_days:

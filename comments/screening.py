@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.ratelimit import RateLimit
 
-from .dsa.grounds import LINKS, WORD_LIST
+from . import reasons, wordlists
+from .commenter_record import CommenterRecord, Trust
+from .commenters import BlockedAs, active_block
+from .dsa.grounds import BLOCK, LINKS, WORD_LIST, WORD_LIST_HOLD
 from .models import ModerationMode, StoryComment
 from .permissions import is_moderator
 from .statuses import CommentStatus
@@ -21,9 +24,15 @@ def count_links(text):
     return len(LINK_PATTERN.findall(text))
 
 
-def contains_disallowed_word(text, policy):
-    folded = text.casefold()
-    return any(word in folded for word in policy.disallowed_word_list)
+def screened_fields(comment):
+    """What the word lists are matched in: name, e-mail address (its "@" read as a space, so a word may
+    start after it), website and text."""
+    return (
+        comment.user_name,
+        (comment.user_email or "").replace("@", " "),
+        comment.user_url,
+        comment.comment,
+    )
 
 
 def is_team_member(user, story):
@@ -34,26 +43,59 @@ def is_team_member(user, story):
 
 
 class Screening(NamedTuple):
-    """The status a new comment gets, and the rule behind it when a rule caught it (the code of its
-    `DecisionGround`): such a decision is an automated one the commenter may be told about."""
+    """The status a new comment gets; the rule behind it when a rule about its content caught it (the
+    code of its `DecisionGround`): such a decision is an automated one the commenter may be told about;
+    and the reasons moderators read (`comments.reasons`)."""
 
     status: str
     rule: str = ""
+    reasons: tuple = ()
 
 
 def screen(comment, policy, *, is_team=False):
-    """Spam for disallowed words, held for too many links or by the moderation mode, else published."""
+    """Spam for a word of the spam list; held for a word of the other list, a block (when the policy holds
+    blocked commenters), too many links, the commenter's record (held by a moderator, or a high rejection
+    rate), or by the moderation mode; published at once for trusted commenters and otherwise by the mode.
+    Every reason that holds a comment back is kept, not just the first."""
     if is_team:
         return Screening(CommentStatus.PUBLISHED)
-    if contains_disallowed_word(f"{comment.user_name}\n{comment.comment}", policy):
-        return Screening(CommentStatus.SPAM, WORD_LIST)
+    fields = screened_fields(comment)
+    spam_words = wordlists.words_in(policy.disallowed_words, *fields)
+    if spam_words:
+        return Screening(
+            CommentStatus.SPAM, WORD_LIST, (reasons.reason(reasons.WORD_LIST_SPAM, words=spam_words),)
+        )
+    held = []  # (ground code or "" for no decision, reason); the first code is the decision's ground
+    block = active_block(comment.user_email, comment.ip_address)
+    if block is not None:
+        held.append((BLOCK, reasons.reason(reasons.BLOCK, detail=block.ends_on_iso)))
+    held_words = wordlists.words_in(policy.held_words, *fields)
+    if held_words:
+        held.append((WORD_LIST_HOLD, reasons.reason(reasons.WORD_LIST_HOLD, words=held_words)))
     if count_links(comment.comment) > policy.max_links:
-        return Screening(CommentStatus.PENDING, LINKS)
+        held.append((LINKS, reasons.reason(reasons.LINKS, detail=policy.max_links)))
+    trust = commenter_trust(comment, policy)
+    if trust.state == "held":
+        held.append(("", reasons.reason(trust.rule, detail=trust.detail)))
+    if held:
+        rule = next((code for code, _reason in held if code), "")
+        return Screening(CommentStatus.PENDING, rule, tuple(reason for _code, reason in held))
+    if trust.state == "trusted":
+        return Screening(CommentStatus.PUBLISHED)
     if policy.moderation_mode == ModerationMode.POST:
         return Screening(CommentStatus.PUBLISHED)
-    if policy.moderation_mode == ModerationMode.FIRST_TIME and has_published_before(comment):
-        return Screening(CommentStatus.PUBLISHED)
-    return Screening(CommentStatus.PENDING)
+    if policy.moderation_mode == ModerationMode.FIRST_TIME:
+        if has_published_before(comment):
+            return Screening(CommentStatus.PUBLISHED)
+        return Screening(CommentStatus.PENDING, reasons=(reasons.reason(reasons.FIRST_COMMENT),))
+    return Screening(CommentStatus.PENDING, reasons=(reasons.reason(reasons.MODERATION_ALL),))
+
+
+def commenter_trust(comment, policy):
+    """What the commenter's record says (`commenter_record.trust_for`); nothing without an address."""
+    if not comment.user_email:
+        return Trust("")
+    return CommenterRecord(comment.user_email).trust(policy)
 
 
 def initial_status(comment, policy, *, is_team=False):
@@ -128,3 +170,12 @@ def rate_limits(policy):
             "mail-email", policy.confirmation_mails_per_email_per_day, day, TOO_MANY_MAILS
         ),
     }
+
+
+# A blocked commenter's refusal says nothing about the block (`CommentPolicy.blocked_commenters`).
+NOT_ACCEPTED = _("Ihr Kommentar konnte nicht angenommen werden.")
+
+
+def refuses_blocked(policy, email, ip_address):
+    """Whether the policy refuses this commenter's comment because of a block."""
+    return policy.blocked_commenters == BlockedAs.REFUSE and active_block(email, ip_address) is not None

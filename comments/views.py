@@ -28,7 +28,7 @@ from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token, mute_thread_for
-from .screening import is_team_member, rate_limits, report_rate_limit, screen
+from .screening import NOT_ACCEPTED, is_team_member, rate_limits, refuses_blocked, report_rate_limit, screen
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +196,9 @@ def admit(request, story, policy, form, ip_address):
         return render_story_with_form(request, story, form)
     if form.is_repeat():
         return notices.redirect(story.url, "doppelt", at=form.cleaned_data.get("parent"))
+    if refuses_blocked(policy, form.author_email, ip_address):
+        form.add_error(None, NOT_ACCEPTED)
+        return render_story_with_form(request, story, form, status=403)
 
     limits = rate_limits(policy)
     checks = [("posts_per_ip", ip_address)]
@@ -238,6 +241,17 @@ def open_story_for(comment, policy):
     return story
 
 
+def not_accepted(request, comment, story):
+    """A blocked commenter confirmed: the same neutral words as on the form, with their text to keep. The
+    comment stays unconfirmed and is deleted with the others."""
+    return TemplateResponse(
+        request,
+        "comments/not_accepted.html",
+        {"page_title": NOT_ACCEPTED, "text": comment.comment, "story": story},
+        status=403,
+    )
+
+
 def asks_again(request, template, context):
     """The page with the button once more: for a GET, and for a POST that did not come from our own
     page (then with a notice and 403)."""
@@ -275,6 +289,8 @@ def confirm_comment(request, token):
         return asks_again(
             request, "comments/confirm.html", {"story": story, "page_title": _("Kommentar bestätigen")}
         )
+    if refuses_blocked(policy, confirmation.comment.user_email, confirmation.comment.ip_address):
+        return not_accepted(request, confirmation.comment, story)
 
     with transaction.atomic():
         claimed = CommentConfirmation.objects.filter(

@@ -14,7 +14,7 @@ from . import discussion
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
-from .moderation import bulk_actions, questions, urls
+from .moderation import blocks, bulk_actions, commenters, questions, urls
 from .moderation.actions import LOG_ACTIONS
 from .moderation.cases import OpenCasesMenuItem
 from .moderation.panels import CommentsDashboardPanel, comments_listing_button, with_comment_counts
@@ -117,7 +117,27 @@ def register_questions_menu_item():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_blocks_menu_item():
+    """ "Sperren" after "Offene Fragen"."""
+    return blocks.BlocksMenuItem(
+        _("Sperren"),
+        reverse_lazy("comments_admin:blocks"),
+        name="comment_blocks",
+        icon_name="cross",
+        order=153,
+    )
+
+
 @hooks.register("register_log_actions")
-def register_team_answer_log_actions(actions):
-    for action, label, message in questions.TEAM_LOG_ACTIONS:
+def register_people_log_actions(actions):
+    """Blocks, commenter records and the Team's pinned answers."""
+    for action, label, message in [*blocks.LOG_ACTIONS, *commenters.LOG_ACTIONS, *questions.TEAM_LOG_ACTIONS]:
         actions.register_action(action, label, message)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def block_commenter_listing_button(snippet, user, next_url=None):
+    """ "Sperren" in each comment row's menu, with the form prefilled from the comment."""
+    if isinstance(snippet, StoryComment) and snippet.user_email and is_moderator(user):
+        yield blocks.block_button(snippet)

@@ -3,3 +3,5 @@ grounds creates them, and the team may reword them like any other."""
 
 WORD_LIST = "word_list"
 LINKS = "links"
+WORD_LIST_HOLD = "word_list_hold"
+BLOCK = "block"

@@ -5,7 +5,7 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import cases, privacy, questions, views
+from . import blocks, cases, commenters, privacy, questions, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
@@ -21,4 +21,9 @@ urlpatterns = [
     path("fragen/<id:pk>/nicht-noetig/", questions.set_aside, name="no_answer_needed"),
     path("antwort/<id:pk>/anheften/", questions.pin, name="pin"),
     path("antwort/<id:pk>/nicht-mehr-anheften/", questions.unpin, name="unpin"),
+    path("sperren/", blocks.BlockListView.as_view(), name="blocks"),
+    path("sperren/neu/", blocks.AddBlockView.as_view(), name="add_block"),
+    path("sperren/<id:pk>/aufheben/", blocks.lift_block, name="lift_block"),
+    path("<id:pk>/verfasser/vertrauen/", commenters.set_trust, name="commenter_trust"),
+    path("<id:pk>/verfasser/notiz/", commenters.add_note, name="commenter_note"),
 ]

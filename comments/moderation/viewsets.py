@@ -15,8 +15,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import StoryPage
+from comments import reasons
+from comments.commenter_record import overrides_for, trust_for, with_commenter_counts
+from comments.commenters import TrustOverride
 from comments.dsa.models import DecisionGround
-from comments.models import StoryComment, StoryDiscussion
+from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
 from . import views
@@ -57,6 +60,58 @@ class StoryColumn(Column):
             public_path(instance.story_url_path or ""),
             instance.story_title or "–",
         )
+
+
+class StatusColumn(Column):
+    """The status, and under a held or spam comment the reasons the screening gave ("Wortliste: billig",
+    "erster Kommentar"), from the comment's own row."""
+
+    def get_value(self, instance):
+        status = instance.get_status_display()
+        if (
+            instance.status not in (CommentStatus.PENDING, CommentStatus.SPAM)
+            or not instance.screening_reasons
+        ):
+            return status
+        return format_html(
+            '{}<br><small class="comment-reasons">{}: {}</small>',
+            status,
+            _("Grund"),
+            "; ".join(reasons.described(instance.screening_reasons)),
+        )
+
+
+class CommenterColumn(Column):
+    """The author's record in short ("12 ✓ · 1 entfernt · 0 Spam", "vertraut"/"wird geprüft"), from the
+    counts annotated on the rows and the trust overrides of the whole page, fetched once."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        table, request = parent_context["table"], parent_context.get("request")
+        if not hasattr(table, "commenter_overrides"):
+            table.commenter_overrides = overrides_for({row.user_email for row in table.data})
+            table.comment_policy = CommentPolicy.for_request(request)
+        override = table.commenter_overrides.get(instance.user_email, TrustOverride.AUTO)
+        rejected = instance.author_removed + instance.author_spam
+        trust = trust_for(
+            table.comment_policy,
+            override,
+            instance.author_published,
+            rejected,
+            instance.author_published + rejected,
+        )
+        badge = {"trusted": _("vertraut"), "held": _("wird geprüft")}.get(trust.state)
+        summary = _("%(published)s ✓ · %(removed)s entfernt · %(spam)s Spam") % {
+            "published": instance.author_published,
+            "removed": instance.author_removed,
+            "spam": instance.author_spam,
+        }
+        context["value"] = format_html(
+            '<span class="commenter-summary">{}</span>{}',
+            summary,
+            format_html(' <span class="w-status w-status--primary">{}</span>', badge) if badge else "",
+        )
+        return context
 
 
 class PendingCountMenuItem(MenuItem):
@@ -120,8 +175,9 @@ class StoryCommentViewSet(SnippetViewSet):
     list_display = [
         "comment",
         Column("user_name", label=_("Name"), sort_key="user_name"),
+        CommenterColumn("commenter", label=_("Verfasser")),
         StoryColumn("story", label=_("Geschichte")),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
         DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
     ]
@@ -144,7 +200,7 @@ class StoryCommentViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return (
-            StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED)
+            with_commenter_counts(StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED))
             .with_story()
             .with_open_reports()
             .annotate(
