@@ -13,6 +13,7 @@ from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 from home.tests.factories import HomePageFactory
 from tests.browser.conftest import serve_site_from
+from tests.browser.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -32,6 +33,12 @@ def story(live_server, migrated_db, django_user_model):
     return story
 
 
+def keys_ready(page):
+    """The page's keys are listening (ours and Wagtail's dialog), as they are long before a person types."""
+    page.wait_for_selector("body[data-moderation-keys=ready]", state="attached")
+    page.wait_for_selector("#keyboard-shortcuts-dialog #keyboard-shortut-group-moderation", state="attached")
+
+
 def test_moderator_clears_the_queue_with_the_keyboard_and_the_reader_sees_it(
     page, browser, story, live_server
 ):
@@ -49,11 +56,13 @@ def test_moderator_clears_the_queue_with_the_keyboard_and_the_reader_sees_it(
     page.click("button[type=submit]")
     queue = live_server.url + "/admin/snippets/comments/storycomment/?status=pending&ordering=user_name"
     page.goto(queue)
+    keys_ready(page)
 
     page.keyboard.press("j")
     expect(page.locator("tr.comment-row--current")).to_contain_text("Erika")
     page.keyboard.press("a")
     expect(page.get_by_text("Kommentar von Erika freigegeben.")).to_be_visible()
+    keys_ready(page)
     assert page.url == queue
 
     expect(page.locator("tr.comment-row--current")).to_contain_text("Jan")
@@ -61,6 +70,7 @@ def test_moderator_clears_the_queue_with_the_keyboard_and_the_reader_sees_it(
     expect(page.locator("tr.comment-row--current")).to_contain_text("Lea")
     page.keyboard.press("a")
     expect(page.get_by_text("Kommentar von Lea freigegeben.")).to_be_visible()
+    keys_ready(page)
     assert page.url == queue
 
     page.keyboard.press("k")
@@ -73,17 +83,40 @@ def test_moderator_clears_the_queue_with_the_keyboard_and_the_reader_sees_it(
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Kommentar von Jan entfernt.")).to_be_visible()
+    keys_ready(page)
     assert page.url == queue
+
+    expect(page.locator("tr.comment-row--current")).to_contain_text("Olaf")
+    page.keyboard.press("s")
+    expect(page.get_by_role("heading", name="Als Spam einstufen")).to_be_visible()
+    page.get_by_label("Grund").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # the explanation, which spam does not need
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Kommentar von Olaf als Spam eingestuft.")).to_be_visible()
+    keys_ready(page)
+    assert page.url == queue
+
+    page.keyboard.press("?")
+    dialog = page.locator("#keyboard-shortcuts-dialog")
+    expect(dialog.get_by_role("heading", name="Tastaturkürzel")).to_be_visible()
+    expect(dialog.get_by_role("rowheader", name="Moderation")).to_be_visible()
+    expect(dialog.get_by_role("row", name="Nächster Kommentar j")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog.get_by_role("rowheader", name="Moderation")).to_be_hidden()
+    page.evaluate(
+        "document.getAnimations().forEach((animation) => animation.finish())"
+    )  # the message fades in
+    assert violations(page) == {}
 
     if os.environ.get("UPDATE_SCREENSHOTS"):
         page.screenshot(path="docs/screenshots/moderation/tastatur.png", full_page=False)
 
     assert set(
         StoryComment.objects.filter(status=CommentStatus.PUBLISHED).values_list("user_name", flat=True)
-    ) == {
-        "Erika",
-        "Lea",
-    }
+    ) == {"Erika", "Lea"}
+    assert StoryComment.objects.get(user_name="Olaf").status == CommentStatus.SPAM
     reader = browser.new_context().new_page()
     reader.goto(live_server.url + story.url)
     comments = reader.locator("#kommentare").inner_text()

@@ -7,9 +7,21 @@
  */
 (() => {
   const config = JSON.parse(document.getElementById('wagtail-config')?.textContent || '{}');
+  // Wagtail's dialog arrives in a <template> that its w-teleport controller moves into the page once
+  // Stimulus starts, which may be after this script: add the section as soon as the table is there.
   const section = document.getElementById('moderation-shortcuts');
-  const dialogTable = document.querySelector('#keyboard-shortcuts-dialog table');
-  if (section && dialogTable) dialogTable.append(section.content.cloneNode(true));
+  const addSection = () => {
+    const dialogTable = document.querySelector('#keyboard-shortcuts-dialog table');
+    if (!dialogTable) return false;
+    if (!dialogTable.querySelector('#keyboard-shortut-group-moderation')) {
+      dialogTable.append(section.content.cloneNode(true));
+    }
+    return true;
+  };
+  if (section && !addSection()) {
+    const observer = new MutationObserver(() => addSection() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
   if (!config.KEYBOARD_SHORTCUTS_ENABLED) return;
 
   const ACTION_KEYS = new Set(['a', 'r', 's', 'b', 'o']);
@@ -70,4 +82,5 @@
     const all = rows();
     if (all.length) select(all[Math.min(Number(index), all.length - 1)]);
   }
+  document.body.dataset.moderationKeys = 'ready';
 })();
