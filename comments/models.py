@@ -26,7 +26,7 @@ from core import purging
 from core.site_cache import CachedSiteSettingMixin
 
 from .commenters import BlockedAs, CommenterBlock, CommenterNote, CommenterTrust  # noqa: F401 - models of this app
-from .dsa.models import ContentNotice, DecisionGround, ModerationDecision, Outcome
+from .dsa.models import UNDOABLE, ContentNotice, DecisionGround, ModerationDecision, Outcome
 from .rendering import text_as_html
 from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
@@ -222,6 +222,41 @@ class StoryComment(ShownComment, XtdComment):
             log(self, log_action, user=user, uuid=uuid.uuid4(), data=decision_log_data(decision))
             decision_made.send(sender=ModerationDecision, decision=decision, notices=notices)
         return decision
+
+    def undo(self, decision, user):
+        """Takes back an approval or restoring (`UNDOABLE`) a moment after it was made: the comment returns
+        to its status before, stored as a decision of its own and logged. Only while nothing has happened
+        to the comment since (it is still so, and `decision` is its latest); else None and nothing changes.
+        What the decision set off stays: reports and notices it settled stay settled, and a mail that told
+        the commenter their comment is online may already be sent; that is fine, the comment was online."""
+        with transaction.atomic():
+            self.refresh_from_db(from_queryset=StoryComment.objects.select_for_update())
+            self._loaded_status = self.status
+            latest = self.decisions.order_by("-decided_at", "-pk").first()
+            if (
+                decision.outcome not in UNDOABLE
+                or latest != decision
+                or self.status != decision.status_after
+                or decision.status_before == decision.status_after
+            ):
+                return None
+            self.status = decision.status_before
+            self.save(update_fields=["status", "is_public", "is_removed"])
+            undone = ModerationDecision.record(
+                self,
+                Outcome.UNDO,
+                decided_by=user,
+                status_before=decision.status_after,
+                status_after=self.status,
+            )
+            log(
+                self,
+                "comments.undo",
+                user=user,
+                uuid=uuid.uuid4(),
+                data={"decision": undone.pk, "undone": decision.pk},
+            )
+        return undone
 
     def settle_reports(self, user):
         """Readers' reports (under the comment rules) looked at, the comment left as it is."""

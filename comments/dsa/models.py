@@ -77,12 +77,17 @@ class Outcome(models.TextChoices):
     HIDE = "hide", _("Verborgen")
     REMOVE = "remove", _("Entfernt")
     SPAM = "spam", _("Als Spam eingestuft")
+    # A moderator took back their approval or restoring at once (`StoryComment.undo`).
+    UNDO = "undo", _("Rückgängig gemacht")
 
 
 # Decisions that take a comment from readers or keep it from them: they need a ground, and the commenter
 # a statement of reasons (Art. 17). Spam caught by the word list is left out of the statements: nothing
 # tells a spammer which rule caught them.
 RESTRICTING = {Outcome.HOLD, Outcome.HIDE, Outcome.REMOVE, Outcome.SPAM}
+# Decisions that can be taken back for a few seconds: they send no statement of reasons, and taking them
+# back only returns the comment to where the commenter last knew it to be.
+UNDOABLE = {Outcome.APPROVE, Outcome.RESTORE}
 
 
 class ModerationDecision(models.Model):

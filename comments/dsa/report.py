@@ -126,10 +126,11 @@ class TransparencyReport:
 
     def notices_by_outcome(self):
         counts = Counter(outcome for *_rest, outcome in self.notices if outcome)
+        # An undo never settles a notice: no row for it.
         return Table(
             _("Meldungen nach Entscheidung"),
             [_("Anzahl")],
-            [(label, [counts[value]]) for value, label in Outcome.choices],
+            [(label, [counts[value]]) for value, label in Outcome.choices if value != Outcome.UNDO],
         )
 
     # Decisions

@@ -61,6 +61,7 @@ LOG_ACTIONS = [
     ("comments.keep", _("Kommentar belassen"), _("Kommentar belassen")),
     ("comments.hold", _("Zur Prüfung zurückhalten"), _("Zur Prüfung zurückgehalten")),
     ("comments.settle_reports", _("Meldungen erledigen"), _("Meldungen erledigt")),
+    ("comments.undo", _("Entscheidung rückgängig machen"), _("Entscheidung rückgängig gemacht")),
     ("comments.reply", _("Als Team antworten"), _("Als Team geantwortet")),
     ("comments.close", _("Kommentare schließen"), _("Kommentare geschlossen")),
     ("comments.reopen", _("Kommentare wieder öffnen"), _("Kommentare wieder geöffnet")),

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from core.purging import full_url_of
 
@@ -35,3 +35,12 @@ def public_path(url_path):
     """The path readers reach a story at, from its `url_path` (e.g. the `story_url_path` annotation)."""
     url = full_url_of(url_path)
     return urlsplit(url).path if url else "#"
+
+
+def next_url(request, fallback):
+    """Where to go after an action: a local `next` from the form (the full listing rather than its
+    results partial), else `fallback`."""
+    url = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
+        return full_listing_url(url)
+    return fallback

@@ -5,13 +5,14 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import blocks, cases, commenters, privacy, questions, views
+from . import blocks, cases, commenters, privacy, questions, undo, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
     path("<id:pk>/entscheiden/", cases.DecideView.as_view(), name="decide"),
     path("einspruch/<id:pk>/", cases.ObjectionView.as_view(), name="objection"),
     path("<id:pk>/<slug:action>/", views.moderate, name="moderate"),
+    path("rueckgaengig/", undo.undo, name="undo"),
     path("geschichte/<id:page_id>/<slug:decision>/", views.decide_discussion, name="discussion"),
     path("datenschutz/", privacy.PrivacyView.as_view(), name="privacy"),
     path("datenschutz/export/", privacy.ExportView.as_view(), name="privacy_export"),

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.ui.tables import TitleColumn
@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView
 from blog.models import StoryPage
 from comments.dsa.admin_forms import ReasonForm
 from comments.dsa.history import history_of
+from comments.dsa.models import UNDOABLE
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
@@ -36,17 +37,8 @@ from .actions import (
 )
 from .bulk_actions import forget_snippet_delete
 from .buttons import DecisionButton, RowLinkButton
-from .links import SNIPPET_URL_NAMESPACE, comment_detail_url, comment_index_url, full_listing_url
-
-
-def next_url(request, fallback):
-    """Where to go after an action: a local `next` from the form (the full listing rather than its
-    results partial), else `fallback`."""
-    url = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
-        return full_listing_url(url)
-    return fallback
-
+from .links import SNIPPET_URL_NAMESPACE, comment_detail_url, comment_index_url, next_url
+from .undo import with_undo
 
 # The index's tabs: each is a preset of its filters.
 TABS = [
@@ -293,12 +285,13 @@ def moderate(request, pk, action):
             done = comment.settle_reports(request.user)
         else:
             done = comment.moderate(action, request.user, **(form.reasons if form else {}))
+        back_to = next_url(request, comment_detail_url(comment))
         if done:
-            name = comment.user_name or _("Ohne Namen")
-            messages.success(request, ACTION_MESSAGES[action] % {"name": name})
+            text = ACTION_MESSAGES[action] % {"name": comment.user_name or _("Ohne Namen")}
+            messages.success(request, with_undo(request, text, done, back_to) if action in UNDOABLE else text)
         else:
             messages.info(request, _("Der Kommentar war schon in diesem Zustand."))
-        return redirect(next_url(request, comment_detail_url(comment)))
+        return redirect(back_to)
     if form is not None and form.is_bound:
         messages.error(request, _("Nichts ist gespeichert. Bitte prüfen Sie die markierten Angaben unten."))
     return TemplateResponse(
