@@ -6,7 +6,7 @@ from django.db.models import IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -24,6 +24,7 @@ from comments.statuses import CommentStatus
 
 from . import views
 from .access import answer_403
+from .blocks import block_url
 from .links import public_path
 
 
@@ -106,10 +107,21 @@ class CommenterColumn(Column):
             "removed": instance.author_removed,
             "spam": instance.author_spam,
         }
+        # The row's own way to block its author, so the key b finds it (the "more" menu leaves the page).
+        block = (
+            format_html(
+                ' <a href="{}" data-moderation-key="b">{}</a>',
+                block_url(instance),
+                pgettext("Aktion", "Sperren"),
+            )
+            if instance.user_email
+            else ""
+        )
         context["value"] = format_html(
-            '<span class="commenter-summary">{}</span>{}',
+            '<span class="commenter-summary">{}</span>{}{}',
             summary,
             format_html(' <span class="w-status w-status--primary">{}</span>', badge) if badge else "",
+            block,
         )
         return context
 

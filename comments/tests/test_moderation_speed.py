@@ -185,3 +185,14 @@ def test_the_detail_view_opened_on_its_own_stays_after_a_decision(client, modera
 
     assert f'name="next" value="{INDEX_URL}inspect/{comment.pk}/"' in content
     assert 'rel="next"' not in content
+
+
+def test_each_row_has_its_own_block_link_for_the_key_b(client, moderator, story):
+    comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING, user_name="Erika")
+
+    content = client.get(INDEX_URL).content.decode()
+
+    link = re.search(r'<a href="([^"]+)" data-moderation-key="b">Sperren</a>', content)
+    assert link and html.unescape(link.group(1)) == f"/admin/kommentare/sperren/neu/?comment={comment.pk}"
+    form = client.get(html.unescape(link.group(1))).content.decode()
+    assert comment.user_email in form

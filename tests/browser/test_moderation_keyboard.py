@@ -113,6 +113,11 @@ def test_moderator_clears_the_queue_with_the_keyboard_and_the_reader_sees_it(
     if os.environ.get("UPDATE_SCREENSHOTS"):
         page.screenshot(path="docs/screenshots/moderation/tastatur.png", full_page=False)
 
+    expect(page.locator("tr.comment-row--current")).to_contain_text("Pia")
+    page.keyboard.press("b")
+    expect(page.get_by_role("heading", name="Sperre hinzufügen")).to_be_visible()
+    assert StoryComment.objects.get(user_name="Pia").user_email in page.content()  # the form is prefilled
+
     assert set(
         StoryComment.objects.filter(status=CommentStatus.PUBLISHED).values_list("user_name", flat=True)
     ) == {"Erika", "Lea"}
