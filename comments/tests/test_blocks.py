@@ -5,12 +5,15 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from comments.commenters import BlockedAs, BlockKind, CommenterBlock, active_block
 from comments.models import ModerationMode, StoryComment
 from comments.statuses import CommentStatus
+from comments.tests.factories import StoryCommentFactory
 from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
 
 pytestmark = pytest.mark.django_db
@@ -126,10 +129,6 @@ BLOCKS_URL = "/admin/kommentare/sperren/"
 
 
 def test_moderator_blocks_from_a_comment_and_lifts_it_both_logged(client, moderator, story):
-    from wagtail.models import ModelLogEntry
-
-    from comments.tests.factories import StoryCommentFactory
-
     comment = StoryCommentFactory(story=story, user_email="Troll@Example.org")
     detail = BeautifulSoup(
         client.get(f"/admin/snippets/comments/storycomment/inspect/{comment.pk}/").content, "html.parser"
@@ -169,8 +168,6 @@ def test_moderator_blocks_from_a_comment_and_lifts_it_both_logged(client, modera
 
 
 def test_row_menu_offers_sperren(client, moderator, story):
-    from comments.tests.factories import StoryCommentFactory
-
     comment = StoryCommentFactory(story=story, status=CommentStatus.PENDING)
     page = client.get("/admin/snippets/comments/storycomment/").content.decode()
     assert f"{BLOCKS_URL}neu/?comment={comment.pk}" in page
@@ -178,8 +175,6 @@ def test_row_menu_offers_sperren(client, moderator, story):
 
 def test_only_moderators_see_the_blocks(client, django_user_model):
     editor = django_user_model.objects.create_user("redakteur", "r@example.org", "x", is_staff=True)
-    from django.contrib.auth.models import Permission
-
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get(BLOCKS_URL).status_code == 403
