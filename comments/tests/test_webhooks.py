@@ -12,12 +12,14 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from standardwebhooks import Webhook
+from wagtail.models import ModelLogEntry
 
 from comments.dsa.models import ContentNotice
 from comments.models import CommentStatus, StoryComment
 from comments.tests.factories import StoryCommentFactory
 from comments.tests.test_legal_notices import NOTICE_URL, notice_data
 from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
+from comments.webhooks import events
 from comments.webhooks.models import (
     MAX_ATTEMPTS,
     RETRY_AFTER,
@@ -295,3 +297,112 @@ def test_a_dead_receiver_never_breaks_posting_a_comment(client, story, policy, d
     assert "wird von unserem Team geprüft" in response.content.decode()
     assert StoryComment.objects.get().status == CommentStatus.PENDING
     assert WebhookDelivery.objects.get().status == DeliveryStatus.WAITING
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x"))
+    return client
+
+
+def test_an_admin_adds_an_endpoint_copies_its_secret_and_sends_a_test(admin, receiver, sent):
+    form = admin.get("/admin/webhooks/new/").content.decode()
+    assert "Kommentar wartet auf Prüfung" in form and "DSA-Meldung eingegangen" in form
+    assert "keinen Kommentartext" in form
+
+    response = admin.post(
+        "/admin/webhooks/new/",
+        {
+            "name": "Team-Chat",
+            "url": receiver.url,
+            "events": ["comment.waiting", "notice.received"],
+            "active": "on",
+        },
+        follow=True,
+    )
+
+    endpoint = WebhookEndpoint.objects.get()
+    assert endpoint.events == ["comment.waiting", "notice.received"]
+    assert endpoint.secret.startswith("whsec_")
+    page = response.content.decode()
+    assert "Kopieren Sie das Geheimnis" in page
+    assert f'value="{endpoint.secret}"' in page and "Geheimnis kopieren" in page
+    assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(endpoint.pk)).exists()
+
+    with sent():
+        response = admin.post(f"/admin/webhooks/{endpoint.pk}/test/", follow=True)
+
+    assert "Testnachricht an „Team-Chat“ verschickt." in response.content.decode()
+    [payload] = receiver.verified(endpoint.secret)
+    assert payload["type"] == "webhook.test"
+    log = admin.get(f"/admin/webhooks/{endpoint.pk}/zustellungen/").content.decode()
+    assert "Test" in log and "Zugestellt" in log
+
+
+def test_an_endpoint_needs_an_http_address_and_an_event(admin):
+    response = admin.post(
+        "/admin/webhooks/new/", {"name": "Chat", "url": "ftp://chat.example.org/", "active": "on"}
+    )
+
+    page = response.content.decode()
+    assert "Bitte wählen Sie mindestens ein Ereignis." in page
+    assert "Bitte eine Adresse mit http:// oder https:// eingeben." in page
+    assert not WebhookEndpoint.objects.exists()
+
+
+@override_settings(WEBHOOKS_HTTPS_ONLY=True)
+def test_in_production_only_https_addresses_are_taken(admin):
+    response = admin.post(
+        "/admin/webhooks/new/",
+        {"name": "Chat", "url": "http://chat.example.org/", "events": ["comment.waiting"]},
+    )
+
+    assert "Bitte eine Adresse mit https:// eingeben." in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_log_shows_each_status_in_german_and_sends_a_failed_one_again(admin, receiver, story):
+    endpoint = endpoint_for(receiver.url)
+    waiting_comment(story)
+    delivery = WebhookDelivery.objects.get()
+    delivery.attempts, delivery.status, delivery.error = MAX_ATTEMPTS, DeliveryStatus.FAILED, "timed out"
+    delivery.save()
+
+    page = admin.get(f"/admin/webhooks/{endpoint.pk}/zustellungen/").content.decode()
+    assert "Fehlgeschlagen" in page and "timed out" in page and "Erneut senden" in page
+
+    response = admin.post(f"/admin/webhooks/zustellungen/{delivery.pk}/erneut/", follow=True)
+    assert "Die Nachricht wird erneut gesendet." in response.content.decode()
+    call_command("send_due_webhooks")
+
+    assert len(receiver.verified(endpoint.secret)) == 1
+    page = admin.get(f"/admin/webhooks/{endpoint.pk}/zustellungen/").content.decode()
+    assert "Zugestellt" in page and "Erneut senden" not in page
+
+
+def test_the_log_shows_when_the_next_attempt_comes(admin, dead_address, story, sent):
+    endpoint = endpoint_for(dead_address)
+    with sent():
+        waiting_comment(story)
+
+    page = admin.get(f"/admin/webhooks/{endpoint.pk}/zustellungen/").content.decode()
+    assert "Wartet auf neuen Versuch" in page and "nächster Versuch" in page
+    assert "Kommentar wartet auf Prüfung" in page
+
+
+def test_a_moderator_may_neither_see_nor_use_the_webhooks(client, moderator):
+    endpoint = endpoint_for("http://chat.invalid/")
+    delivery = events.send_test(endpoint)
+    WebhookDelivery.objects.update(status=DeliveryStatus.FAILED)
+
+    for url in (
+        "/admin/webhooks/",
+        "/admin/webhooks/new/",
+        f"/admin/webhooks/edit/{endpoint.pk}/",
+        f"/admin/webhooks/{endpoint.pk}/zustellungen/",
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    assert client.post(f"/admin/webhooks/{endpoint.pk}/test/").status_code in (302, 403)
+    assert client.post(f"/admin/webhooks/zustellungen/{delivery.pk}/erneut/").status_code in (302, 403)
+    assert list(WebhookDelivery.objects.values_list("status", flat=True)) == [DeliveryStatus.FAILED]
+    assert "Webhooks" not in client.get("/admin/").content.decode()

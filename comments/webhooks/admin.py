@@ -3,7 +3,10 @@ endpoint's delivery log with "Erneut senden". Only for who may change endpoints 
 permission is in no group): an endpoint decides where news of the moderation goes, and the moderators
 hear of it in their chat anyway."""
 
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -58,6 +61,16 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Bitte wählen Sie mindestens ein Ereignis.")},
     )
+
+    def clean_url(self):
+        """In production (`WEBHOOKS_HTTPS_ONLY`) only https: the signature proves the sender, but only
+        TLS keeps the message from others on the way."""
+        url = self.cleaned_data["url"]
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise forms.ValidationError(_("Bitte eine Adresse mit http:// oder https:// eingeben."))
+        if getattr(settings, "WEBHOOKS_HTTPS_ONLY", False) and not url.startswith("https://"):
+            raise forms.ValidationError(_("Bitte eine Adresse mit https:// eingeben."))
+        return url
 
 
 class SecretPanel(Panel):

@@ -46,7 +46,11 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(
         _("Adresse"),
         max_length=500,
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[
+            URLValidator(
+                schemes=["http", "https"], message=_("Bitte eine Adresse mit http:// oder https:// eingeben.")
+            )
+        ],
         help_text=_(
             "Die Adresse, an die der Team-Chat (oder ein anderer Empfänger) die Nachrichten annimmt. "
             "Die Nachrichten nennen nur den Fall und verlinken in die Verwaltung: keine Namen, keine "
