@@ -16,7 +16,7 @@ def seconds_to_next_minute(now=None):
 
 
 class Command(BaseCommand):
-    help = "Publishes and unpublishes what is due, and sends due webhooks, every minute, until stopped (Ctrl-C)."
+    help = "Publishes what is due and sends due webhooks every minute, until stopped (Ctrl-C)."
 
     def handle(self, *args, **options):
         try:
