@@ -260,6 +260,23 @@ def test_the_minute_command_sends_what_is_due_and_leaves_the_rest(receiver, stor
     assert (due.status, not_yet.status) == (DeliveryStatus.DELIVERED, DeliveryStatus.WAITING)
 
 
+def test_finished_messages_leave_the_log_after_a_month(story):
+    endpoint_for("http://chat.invalid/")
+    for _ in range(3):
+        waiting_comment(story)
+    old_delivered, old_waiting, recent_failed = WebhookDelivery.objects.order_by("pk")
+    WebhookDelivery.objects.filter(pk=old_delivered.pk).update(status=DeliveryStatus.DELIVERED)
+    WebhookDelivery.objects.filter(pk=recent_failed.pk).update(status=DeliveryStatus.FAILED)
+    WebhookDelivery.objects.filter(pk__in=[old_delivered.pk, old_waiting.pk]).update(
+        created_at=timezone.now() - datetime.timedelta(days=31),
+        next_attempt_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+
+    call_command("send_due_webhooks")
+
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {old_waiting.pk, recent_failed.pk}
+
+
 def test_a_delivered_message_is_never_sent_twice(receiver, story, sent):
     endpoint_for(receiver.url)
     with sent():
@@ -405,4 +422,8 @@ def test_a_moderator_may_neither_see_nor_use_the_webhooks(client, moderator):
     assert client.post(f"/admin/webhooks/{endpoint.pk}/test/").status_code in (302, 403)
     assert client.post(f"/admin/webhooks/zustellungen/{delivery.pk}/erneut/").status_code in (302, 403)
     assert list(WebhookDelivery.objects.values_list("status", flat=True)) == [DeliveryStatus.FAILED]
-    assert "Webhooks" not in client.get("/admin/").content.decode()
+    assert "/admin/webhooks/" not in client.get("/admin/").content.decode()
+
+
+def test_the_settings_menu_offers_webhooks_to_an_admin(admin):
+    assert "/admin/webhooks/" in admin.get("/admin/").content.decode()

@@ -22,6 +22,8 @@ RETRY_AFTER = [
     datetime.timedelta(hours=6),
 ]
 MAX_ATTEMPTS = len(RETRY_AFTER) + 1
+# How long delivered and failed messages stay in the log.
+LOG_KEPT = datetime.timedelta(days=30)
 
 
 class WebhookEvent(models.TextChoices):

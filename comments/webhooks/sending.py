@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 from standardwebhooks import Webhook
 
-from .models import TIMEOUT, DeliveryStatus, WebhookDelivery
+from .models import LOG_KEPT, TIMEOUT, DeliveryStatus, WebhookDelivery
 
 # How long a claimed attempt keeps others away: far longer than one attempt (TIMEOUT), and short enough
 # that the command takes over from a worker that died mid-attempt.
@@ -127,3 +127,11 @@ def send_due():
         if delivery is not None:
             attempted.append(delivery)
     return attempted
+
+
+def prune_log(now=None):
+    """Finished deliveries leave the log after `LOG_KEPT`: enough to see what the chat missed, no archive
+    of the moderation in a second place. Returns how many went."""
+    cutoff = (now or timezone.now()) - LOG_KEPT
+    finished = WebhookDelivery.objects.exclude(status=DeliveryStatus.WAITING)
+    return finished.filter(created_at__lt=cutoff).delete()[0]
