@@ -44,7 +44,7 @@ run: seed superuser
 	@echo "  Website:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/  (login: admin / password: \$$ADMIN_PASSWORD or 'changeme')"
 	@echo "  Mails:    written as files to var/mail/ (open them to follow links)"
-	@echo "  Schedule: go-live and expiry dates are checked every minute (manage.py run_schedule)"
+	@echo "  Schedule: go-live and expiry dates and due webhooks every minute (manage.py run_schedule)"
 	@echo
 	@$(MANAGE) run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:$(PORT); status=$$?; exit $$status

@@ -31,6 +31,7 @@ from .rendering import text_as_html
 from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
 from .threads import ShownComment, ThreadComment, visible_thread
+from .webhooks.models import WebhookDelivery, WebhookEndpoint  # noqa: F401 - models of this app
 
 
 class StoryCommentQuerySet(models.QuerySet):

@@ -25,11 +25,13 @@ from .moderation.viewsets import (
     StoryCommentViewSet,
 )
 from .permissions import is_moderator
+from .webhooks.admin import URL_NAMESPACE as WEBHOOKS, WebhookEndpointViewSet
 
 register_permission_policy(StoryComment, CommentPermissionPolicy(StoryComment))
 register_snippet(StoryCommentViewSet)
 register_permission_policy(DecisionGround, DecisionGroundPermissionPolicy(DecisionGround))
 register_snippet(DecisionGroundViewSet)
+hooks.register("register_admin_viewset", lambda: WebhookEndpointViewSet(WEBHOOKS))
 
 for bulk_action in (
     bulk_actions.ApproveBulkAction,

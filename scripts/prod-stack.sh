@@ -419,11 +419,13 @@ start_housekeeping() {
 start_scheduler() {
     # Go-live and expiry dates editors set (docs/deploy.md: publish-scheduled.timer), at the start of
     # every minute. publish_scheduled takes a lock, so a second scheduler elsewhere publishes nothing twice.
+    # Webhook messages whose queued retry got lost go out too (send_due_webhooks claims each attempt).
     # shellcheck disable=SC2016 # expanded by the inner bash
     spawn scheduler bash -c '
         set -a; . "$0"; set +a
         while true; do
             "$1" manage.py publish_scheduled || true
+            "$1" manage.py send_due_webhooks || true
             sleep $((60 - 10#$(date +%S)))
         done' "$STATE/env" "$PY"
 }

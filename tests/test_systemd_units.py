@@ -57,6 +57,16 @@ def test_scheduled_publishing_runs_every_minute():
     assert any("manage.py publish_scheduled" in command for command in minutely)
 
 
+def test_due_webhook_messages_are_sent_every_minute():
+    """Retries whose queued task got lost still reach the team's chat (`send_due_webhooks`)."""
+    minutely = [
+        " ".join(service.get("ExecStart", []))
+        for service, timer in timers_with_their_services()
+        if timer["OnCalendar"] == ["minutely"]
+    ]
+    assert any("manage.py send_due_webhooks" in command for command in minutely)
+
+
 def test_the_daily_clean_up_also_prunes_notices_and_objections_past_retention():
     """Personal data in DSA notices and objections goes once the retention setting says so
     (`prune_moderation_records`), with the other daily clean-ups."""

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from comments.mails import send_comment_mail
 from comments.views import is_same_origin, readable_stories, try_again_shortly
+from comments.webhooks import events as webhooks
 from core.cache import REDIS_UNAVAILABLE
 from core.ratelimit import RateLimit, truncated_ip
 
@@ -105,6 +106,7 @@ def store_notice(data):
         if notice.notifier_email:
             send_comment_mail.enqueue("notice_received", notice.notifier_email, acknowledgment(notice))
         notice_arrived(notice)
+        webhooks.notice_received(notice)
     return notice
 
 

@@ -148,6 +148,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Development and tests run background work at once; production queues it for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# What `manage.py run_schedule` (make run) runs every minute; production has a systemd timer for each
+# (docs/deploy.md). Webhook retries wait for it where tasks run at once.
+EVERY_MINUTE = ["publish_scheduled", "send_due_webhooks"]
 
 # Content-Security-Policy, sent by django-csp through core.csp (Django 5.2 has none of its own); the media
 # storage's origin is added when uploads live elsewhere. Public pages: nothing inline, nothing from other

@@ -103,6 +103,8 @@ PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 
 # Background work (mails, rendition warm-up, search index, front-cache purges): `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Webhooks to the team's chat only over TLS (comments.webhooks.admin).
+WEBHOOKS_HTTPS_ONLY = True
 
 # Outgoing mail over SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
