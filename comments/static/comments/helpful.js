@@ -52,7 +52,11 @@
 
   function send(form, button) {
     var id = commentId(form);
-    button.disabled = true;
+    if (form.getAttribute("aria-busy") === "true") {
+      return;
+    }
+    /* Busy rather than disabled: a disabled button would lose the keyboard focus. */
+    form.setAttribute("aria-busy", "true");
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),
@@ -73,7 +77,7 @@
         form.submit(); /* the page answers without the script */
       })
       .finally(function () {
-        button.disabled = false;
+        form.removeAttribute("aria-busy");
       });
   }
 
