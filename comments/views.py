@@ -433,39 +433,41 @@ def mark_helpful(request, comment_id):
     address = request.META.get("REMOTE_ADDR", "")
     network = truncated_ip(address)
 
-    def answer(outcome, status=200, message=None):
-        if "application/json" in request.headers.get("Accept", ""):
-            text = message or notices.OUTCOMES[outcome].text
-            return JsonResponse(
-                {
-                    "count": comment.helpful_count,
-                    "voted": outcome in ("hilfreich", "schon-hilfreich"),
-                    "message": str(text),
-                },
-                status=status,
-            )
-        if message is not None:
-            return TemplateResponse(
-                request,
-                "comments/helpful_refused.html",
-                {"message": message, "comment": comment, "story": story, "page_title": _("Hilfreich")},
-                status=status,
-            )
-        return notices.redirect(story.url, outcome, at=comment.pk, order=order)
+    def answer(outcome="", status=200, message=None):
+        return helpful_answer(request, comment, story, order, outcome, status, message)
 
     if not is_same_origin(request):
-        return answer("", 403, FOREIGN_VOTE)
+        return answer(status=403, message=FOREIGN_VOTE)
     if is_own_comment(request, comment, network):
         return answer("eigener", 403)
     limit = helpful_rate_limit()
     try:
         exceeded = limit.refuses(network or address)
     except REDIS_UNAVAILABLE as error:
-        return try_again_shortly(request, answer("", 503, VOTE_LATER), error)
+        return try_again_shortly(request, answer(status=503, message=VOTE_LATER), error)
     if exceeded:
-        return answer("", 429, limit.message)
+        return answer(status=429, message=limit.message)
     with transaction.atomic():
         counted = comment.mark_helpful(voter_key(address, timezone.localdate()))
         if counted:
             refresh_story_page(story)
     return answer("hilfreich" if counted else "schon-hilfreich")
+
+
+def helpful_answer(request, comment, story, order, outcome, status, message):
+    """What a reader hears after "Hilfreich": JSON for the page's script (the count, whether it is theirs
+    now, a sentence for the live region); without the script the story again with the notice of `outcome`
+    under the comment, in the reader's order, or a page that says why the vote was not counted."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(
+            {
+                "count": comment.helpful_count,
+                "voted": outcome in ("hilfreich", "schon-hilfreich"),
+                "message": str(message or notices.OUTCOMES[outcome].text),
+            },
+            status=status,
+        )
+    if message is not None:
+        context = {"message": message, "comment": comment, "story": story, "page_title": _("Hilfreich")}
+        return TemplateResponse(request, "comments/helpful_refused.html", context, status=status)
+    return notices.redirect(story.url, outcome, at=comment.pk, order=order)
