@@ -134,3 +134,14 @@ def test_the_sort_links_reorder_the_discussion(page, discussion):
     page.get_by_role("link", name="Älteste zuerst").click()
     page.wait_for_url("**/blog/esel/#kommentare")
     expect(names).to_have_text(["Bert", "Ida", "Paul"])
+
+
+def test_answering_in_another_order_opens_the_form_under_the_comment(page, discussion):
+    answer = discussion["answer"]
+    page.goto(discussion["url"] + "?sortierung=neueste")
+    page.locator(f"#kommentar-{answer.pk}").get_by_role("link", name="Antworten").click()
+
+    form = page.locator(f"#kommentar-{answer.pk} #kommentar-formular")
+    expect(form.locator("h3")).to_have_text("Antwort an Ida")
+    assert page.url == discussion["url"] + "?sortierung=neueste"  # in place, no new page
+    expect(page.locator(".comment-list > li header > b")).to_have_text(["Paul", "Bert", "Ida"])
