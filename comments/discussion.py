@@ -3,12 +3,16 @@ title. Plugged into the blog through its extension hooks (`blog.extensions`, reg
 so the blog knows nothing of comments."""
 
 from django.db.models import OuterRef, Subquery
+from django.http import HttpResponseRedirect
 from django.template.loader import get_template, render_to_string
+
+from blog.models import StoryPage
 
 from .forms import CommentForm
 from .models import CommentPolicy, StoryComment, StoryDiscussion, count_on_each_story
 from .notices import notice_for
 from .statuses import CommentStatus
+from .threads import ORDER_PARAMETER, ORDERS, in_order
 
 
 def with_comment_count(stories):
@@ -43,7 +47,13 @@ def header_comment_count(story, context):
 
 def discussion_context(story, request, comment_form=None):
     """The discussion and the form; `comment_form` is a reader's refused form shown again."""
-    comments = StoryComment.objects.thread_for(story)
+    order = request.GET.get(ORDER_PARAMETER, "")
+    if order in ORDERS:
+        # The page cache keeps this variant of the page only when it was served (`core.page_cache`).
+        request.served_query_variants = {ORDER_PARAMETER: order}
+    else:
+        order = ""
+    comments = in_order(StoryComment.objects.thread_for(story), order)
     policy = CommentPolicy.for_request(request)
     if hasattr(story, "discussion_decision"):  # fetched with the page (with_discussion_decision)
         decision = story.discussion_decision
@@ -66,6 +76,7 @@ def discussion_context(story, request, comment_form=None):
         "comment_count": sum(comment.is_published for comment in comments),
         "comments_closed_on": policy.closed_by_age_on(story, decision),
         "reply_to": reply_to,
+        "order": order,
         "comment_form": None if closed else comment_form,
     }
 
@@ -75,3 +86,15 @@ def render_discussion(context):
     story, request = context["page"], context["request"]
     with context.push(discussion_context(story, request, context.get("comment_form"))):
         return get_template("comments/discussion.html").template.render(context)
+
+
+def plain_order_for_unknown(page, request, serve_args, serve_kwargs):
+    """A story asked for in a sort order we do not have (`?sortierung=alt`, typed or old) is sent to its
+    address in the default order, which no cache keeps (a 302 is private): the story's page exists in
+    exactly three cached variants, whatever readers type (`before_serve_page`)."""
+    order = request.GET.getlist(ORDER_PARAMETER)
+    if not order or not isinstance(page, StoryPage) or (len(order) == 1 and order[0] in ORDERS):
+        return None
+    query = request.GET.copy()
+    del query[ORDER_PARAMETER]
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)

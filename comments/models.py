@@ -8,8 +8,8 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,7 @@ from core.site_cache import CachedSiteSettingMixin
 
 from .commenters import BlockedAs, CommenterBlock, CommenterNote, CommenterTrust  # noqa: F401 - models of this app
 from .dsa.models import UNDOABLE, ContentNotice, DecisionGround, ModerationDecision, Outcome
+from .helpful import HelpfulVote
 from .rendering import text_as_html
 from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
@@ -150,6 +151,8 @@ class StoryComment(ShownComment, XtdComment):
     needs_no_answer = models.BooleanField(_("Braucht keine Antwort"), default=False, editable=False)
     # Why the screening held it back or took it for spam (`comments.reasons`), shown to moderators.
     screening_reasons = models.JSONField(_("Gründe der Prüfung"), default=list, blank=True, editable=False)
+    # How many readers marked it "Hilfreich" (`comments.helpful`), kept here so the page needs no query.
+    helpful_count = models.PositiveIntegerField(_("Hilfreich"), default=0, editable=False)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 
@@ -362,6 +365,20 @@ class StoryComment(ShownComment, XtdComment):
         self.pinned_under_id = None
         StoryComment.objects.filter(pk=self.pk).update(pinned_under_id=None)
         log(self, "comments.unpin", user=user, uuid=uuid.uuid4())
+
+    def mark_helpful(self, voter):
+        """One reader's "Hilfreich" (`voter` is their key, `helpful.voter_key`): counted on the comment in the
+        same transaction as the vote. False when this reader voted for it before."""
+        try:
+            with transaction.atomic():
+                HelpfulVote.objects.create(comment=self, voter=voter)
+                StoryComment.objects.filter(pk=self.pk).update(helpful_count=F("helpful_count") + 1)
+        except IntegrityError:
+            return False
+        self.helpful_count = StoryComment.objects.filter(pk=self.pk).values_list("helpful_count", flat=True)[
+            0
+        ]
+        return True
 
     def mark_needs_no_answer(self, user):
         """Takes this reader comment off "Offene Fragen" without a Team reply; logged."""

@@ -46,6 +46,9 @@ OUTCOMES = {
         "error",
     ),
     "gemeldet": Outcome(_("Danke für Ihre Meldung. Unser Team sieht sich den Kommentar an."), "success"),
+    "hilfreich": Outcome(_("Danke! Sie haben diesen Kommentar als hilfreich markiert."), "success"),
+    "schon-hilfreich": Outcome(_("Sie haben diesen Kommentar schon als hilfreich markiert."), "info"),
+    "eigener": Outcome(_("Ihren eigenen Kommentar können Sie nicht als hilfreich markieren."), "info"),
 }
 
 
@@ -55,10 +58,10 @@ class Notice:
     at: int | None  # the comment it belongs under, or None for the comment form
 
 
-def redirect(story_url, outcome, at=None):
+def redirect(story_url, outcome, at=None, order=""):
     """Back to the story at `story_url`, to the notice of `outcome`, below the comment `at` (answered,
-    reported or just published) or else at the comment form."""
-    query = {"kommentar": outcome} | ({"bei": at} if at else {})
+    reported or just published) or else at the comment form; in the reader's sort `order`, if any."""
+    query = ({"sortierung": order} if order else {}) | {"kommentar": outcome} | ({"bei": at} if at else {})
     return HttpResponseRedirect(f"{story_url}?{urlencode(query)}#{ANCHOR}")
 
 

@@ -29,7 +29,7 @@ def text_as_html(text):
 class ThreadRenderer:
     """Renders `StoryCommentQuerySet.thread_for()` as the list items of one `<ol class="comment-list">`."""
 
-    def __init__(self, can_reply, notice_at=None, notice_html=""):
+    def __init__(self, can_reply, notice_at=None, notice_html="", order=""):
         self.can_reply = can_reply
         # What a reader hears after answering, reporting or publishing (`comments.notices`), below that
         # comment: where the reply form was, or the comment itself.
@@ -37,6 +37,12 @@ class ThreadRenderer:
         self.notice_html = notice_html
         report_url = reverse("comments:report", args=[REPORT_URL_PLACEHOLDER])
         self.report_url_start, self.report_url_end = report_url.split(str(REPORT_URL_PLACEHOLDER))
+        helpful_url = reverse("comments:helpful", args=[REPORT_URL_PLACEHOLDER])
+        self.helpful_url_start, self.helpful_url_end = helpful_url.split(str(REPORT_URL_PLACEHOLDER))
+        self.helpful = escape(gettext("Hilfreich"))
+        # In a sorted discussion (`threads.in_order`) answering and voting come back to the same order.
+        self.order_query = f"sortierung={escape(order)}&amp;" if order else ""
+        self.order_field = f'<input type="hidden" name="sortierung" value="{escape(order)}">' if order else ""
         self.team = escape(gettext("Team"))
         self.pinned = escape(gettext("Antwort des Teams"))
         self.to_pinned = escape(gettext("Zur Antwort des Teams"))
@@ -78,7 +84,9 @@ class ThreadRenderer:
         else:
             reply_to = f'<p><a href="#kommentar-{parent.pk}">{self.reply_to_hidden}</a></p>'
         reply = (
-            f'<a href="?antwort={comment.pk}#kommentar-formular">{self.reply}</a> ' if self.can_reply else ""
+            f'<a href="?{self.order_query}antwort={comment.pk}#kommentar-formular">{self.reply}</a> '
+            if self.can_reply
+            else ""
         )
         if pinned_reply is not None:
             reply = f'<a href="#kommentar-{pinned_reply.pk}">{self.to_pinned}</a> {reply}'
@@ -91,8 +99,17 @@ class ThreadRenderer:
             f"{escape(comment.initials)}</span> <b>{escape(comment.user_name)}</b>{badge} "
             f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{reply_to}</header>'
             f"{text}"
-            f'<footer>{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'
+            f"<footer>{self.helpful_button(pk, comment.helpful_count)}"
+            f'{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'
             f"{self.report}</a></footer></article>{self.notice_html if pk == self.notice_at else ''}</li>"
+        )
+
+    def helpful_button(self, pk, count):
+        """ "Hilfreich (3)": a small form that works without JavaScript; helpful.js sends it by fetch."""
+        label = f"{self.helpful} ({count})" if count else self.helpful
+        return (
+            f'<form class="comment__helpful" action="{self.helpful_url_start}{pk}{self.helpful_url_end}" '
+            f'method="post">{self.order_field}<button type="submit" data-count="{count}">{label}</button></form> '
         )
 
     def date(self, moment):
@@ -109,5 +126,5 @@ class ThreadRenderer:
         )
 
 
-def render_thread(comments, can_reply, notice_at=None, notice_html=""):
-    return ThreadRenderer(can_reply, notice_at, notice_html).render(comments)
+def render_thread(comments, can_reply, notice_at=None, notice_html="", order=""):
+    return ThreadRenderer(can_reply, notice_at, notice_html, order).render(comments)

@@ -36,6 +36,7 @@ class ThreadComment(ShownComment):
         "comment_html",
         "submit_date",
         "pinned_under_id",
+        "helpful_count",
     )
     __slots__ = (*FIELDS, "reply_to", "pinned_reply")
 
@@ -51,6 +52,7 @@ class ThreadComment(ShownComment):
         comment_html,
         submit_date,
         pinned_under_id,
+        helpful_count=0,
     ):
         self.pk = pk
         self.parent_id = parent_id
@@ -62,6 +64,7 @@ class ThreadComment(ShownComment):
         self.comment_html = comment_html
         self.submit_date = submit_date
         self.pinned_under_id = pinned_under_id
+        self.helpful_count = helpful_count
         self.reply_to = None
         self.pinned_reply = None  # the Team reply pinned under this comment, shown first below it
 
@@ -105,3 +108,30 @@ def pinned_first(thread):
         after_parent = thread.index(parent) + 1
         thread[after_parent:after_parent] = block
     return thread
+
+
+# How readers may sort a discussion besides the default, oldest first (the address without a query):
+# `?sortierung=neueste` and `?sortierung=hilfreich`. The page cache keeps exactly these variants
+# (`PAGE_CACHE_QUERY_VARIANTS`); any other value is sent to the plain address (`wagtail_hooks`).
+ORDER_PARAMETER = "sortierung"
+NEWEST = "neueste"
+MOST_HELPFUL = "hilfreich"
+ORDERS = (NEWEST, MOST_HELPFUL)
+
+
+def in_order(thread, order):
+    """The thread with its top-level comments in `order`, each followed by its replies as they were (in
+    time order, a pinned Team reply first); the thread as it is for the default order."""
+    if order not in ORDERS:
+        return thread
+    blocks = []
+    for comment in thread:
+        if comment.level == 0 or not blocks:
+            blocks.append([comment])
+        else:
+            blocks[-1].append(comment)
+    if order == NEWEST:
+        blocks.sort(key=lambda block: block[0].submit_date, reverse=True)
+    else:
+        blocks.sort(key=lambda block: (-block[0].helpful_count, block[0].submit_date))
+    return [comment for block in blocks for comment in block]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("bestaetigt/<str:result>/", views.confirmation_result, name="confirmed"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
     path("melden/<id:comment_id>/", views.report_comment, name="report"),
+    path("hilfreich/<id:comment_id>/", views.mark_helpful, name="helpful"),
     path("rechtswidrig-melden/", dsa_views.send_notice, name="notice"),
     path("rechtswidrig-melden/eingegangen/<str:result>/", dsa_views.notice_received, name="notice_received"),
     path("einspruch/<str:token>/", dsa_views.object_to_decision, name="object"),

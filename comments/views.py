@@ -25,10 +25,12 @@ from core.ratelimit import truncated_ip
 from . import notices
 from .fill_time import StartMark
 from .forms import FORM_MAX_AGE, CommentForm, ReportForm
+from .helpful import helpful_rate_limit, refresh_story_page, voter_key
 from .mails import absolute_url, send_comment_mail
 from .models import CommentConfirmation, CommentPolicy, CommentReport, CommentStatus, StoryComment
 from .notifications import comment_for_mute_token, mute_thread_for
 from .screening import NOT_ACCEPTED, is_team_member, rate_limits, refuses_blocked, report_rate_limit, screen
+from .threads import ORDERS
 
 logger = logging.getLogger(__name__)
 
@@ -398,3 +400,74 @@ def report_page(request, form, comment, story, status=200):
     if form.errors:
         context["title_prefix"] = _("Fehler:")
     return TemplateResponse(request, "comments/report.html", context, status=status)
+
+
+FOREIGN_VOTE = gettext_lazy(
+    "Ihre Stimme kam nicht von unserer Seite und wurde deshalb nicht gezählt. Bitte versuchen Sie es auf "
+    "der Seite der Geschichte noch einmal."
+)
+VOTE_LATER = gettext_lazy(
+    "Wir können Ihre Stimme gerade nicht zählen. Bitte versuchen Sie es in einer Minute noch einmal."
+)
+
+
+def is_own_comment(request, comment, network):
+    """The reader wrote it: logged in as its author, or writing from the network it came from."""
+    user = request.user
+    if user.is_authenticated and comment.user_id == user.pk:
+        return True
+    return bool(network) and comment.ip_address == network
+
+
+@csrf_exempt
+@require_POST
+def mark_helpful(request, comment_id):
+    """A reader marks a published comment "Hilfreich": a small form under each comment, sent by fetch when
+    the page has its script (then answered in JSON), else answered by a redirect back to the comment with
+    a notice. No cookie, and the story page stays in every cache (its own page is refreshed behind the
+    readers, `helpful.refresh_story_page`); one vote per reader and comment (`helpful.voter_key`)."""
+    comment = get_object_or_404(StoryComment.objects.published(), pk=comment_id)
+    story = get_object_or_404(readable_stories(), pk=comment.object_pk)
+    order = request.POST.get("sortierung", "")
+    order = order if order in ORDERS else ""
+    address = request.META.get("REMOTE_ADDR", "")
+    network = truncated_ip(address)
+
+    def answer(outcome="", status=200, message=None):
+        return helpful_answer(request, comment, story, order, outcome, status, message)
+
+    if not is_same_origin(request):
+        return answer(status=403, message=FOREIGN_VOTE)
+    if is_own_comment(request, comment, network):
+        return answer("eigener", 403)
+    limit = helpful_rate_limit()
+    try:
+        exceeded = limit.refuses(network or address)
+    except REDIS_UNAVAILABLE as error:
+        return try_again_shortly(request, answer(status=503, message=VOTE_LATER), error)
+    if exceeded:
+        return answer(status=429, message=limit.message)
+    with transaction.atomic():
+        counted = comment.mark_helpful(voter_key(address, timezone.localdate()))
+        if counted:
+            refresh_story_page(story)
+    return answer("hilfreich" if counted else "schon-hilfreich")
+
+
+def helpful_answer(request, comment, story, order, outcome, status, message):
+    """What a reader hears after "Hilfreich": JSON for the page's script (the count, whether it is theirs
+    now, a sentence for the live region); without the script the story again with the notice of `outcome`
+    under the comment, in the reader's order, or a page that says why the vote was not counted."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(
+            {
+                "count": comment.helpful_count,
+                "voted": outcome in ("hilfreich", "schon-hilfreich"),
+                "message": str(message or notices.OUTCOMES[outcome].text),
+            },
+            status=status,
+        )
+    if message is not None:
+        context = {"message": message, "comment": comment, "story": story, "page_title": _("Hilfreich")}
+        return TemplateResponse(request, "comments/helpful_refused.html", context, status=status)
+    return notices.redirect(story.url, outcome, at=comment.pk, order=order)

@@ -94,6 +94,7 @@ hooks.register(story_extensions.STORY_SERVING_QUERYSET, discussion.with_comment_
 hooks.register(story_extensions.STORY_CARD_META, discussion.card_comment_count)
 hooks.register(story_extensions.STORY_HEADER_META, discussion.header_comment_count)
 hooks.register(story_extensions.STORY_PAGE_SECTIONS, discussion.render_discussion)
+hooks.register("before_serve_page", discussion.plain_order_for_unknown)
 
 
 @hooks.register("register_reports_menu_item")

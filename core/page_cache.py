@@ -60,11 +60,13 @@ class PageCacheMiddleware:
     seconds, 0 turns it off. While the database is away (the page would be the 503), a reader gets the
     page's last good copy instead, marked `X-Page-Cache: stale` and kept by no other cache.
 
-    Only plain GETs without cookies (but the language choice) and without a query (but `?page=`) are
-    looked up; only 200 responses that set no cookie and no Cache-Control of their own are kept. So that
-    junk cannot fill the cache, `?page=` is looked up only as a plain number from 2 (page 1 is the address
-    without it) and kept only when the page served that very page of a listing (`core.pagination`); the
-    host in the key is spelled one way (`Example.org.:80` is `example.org`).
+    Only plain GETs without cookies (but the language choice) and without a query (but `?page=` and the
+    values of `PAGE_CACHE_QUERY_VARIANTS`, such as a discussion's sort order) are looked up; only 200
+    responses that set no cookie and no Cache-Control of their own are kept. So that junk cannot fill the
+    cache, `?page=` is looked up only as a plain number from 2 (page 1 is the address without it) and kept
+    only when the page served that very page of a listing (`core.pagination`), a variant only with one of
+    its values and when the page served it; the host in the key is spelled one way (`Example.org.:80` is
+    `example.org`). Every variant of an address goes with it when it changes (`changed`, `withdraw`).
     """
 
     def __init__(self, get_response):
@@ -112,15 +114,24 @@ class PageCacheMiddleware:
             return False
         if set(request.COOKIES) - {settings.LANGUAGE_COOKIE_NAME}:
             return False
-        if not set(request.GET) <= {"page"}:
+        variants = query_variants()
+        if not set(request.GET) <= {"page", *variants}:
             return False
+        for name, values in variants.items():
+            given = request.GET.getlist(name)
+            if given and not (len(given) == 1 and given[0] in values):
+                return False
         pages = request.GET.getlist("page")
         return not pages or (len(pages) == 1 and PAGE_NUMBER.fullmatch(pages[0]) is not None)
 
     def serves_the_page_asked_for(self, request):
-        """No `?page=`, or a listing served that page (a story ignores `?page=`: each number another copy)."""
+        """No `?page=`, or a listing served that page (a story ignores `?page=`: each number another copy);
+        likewise each query variant only where the page served it (`request.served_query_variants`)."""
         page = request.GET.get("page")
-        return page is None or str(getattr(request, "served_page_number", "")) == page
+        if page is not None and str(getattr(request, "served_page_number", "")) != page:
+            return False
+        served = getattr(request, "served_query_variants", {})
+        return all(served.get(name) == request.GET[name] for name in query_variants() if name in request.GET)
 
     def is_cacheable_response(self, response):
         return (
@@ -133,7 +144,15 @@ class PageCacheMiddleware:
     def key_for(self, request):
         """One entry per address and language; the entry says which generation it was rendered in."""
         page = request.GET.get("page", "")
-        return f"page:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}"
+        variant = "".join(
+            f":{name}={request.GET[name]}" for name in sorted(query_variants()) if name in request.GET
+        )
+        return f"page:{chosen_language(request)}:{host_of(request)}:{request.path}:{page}{variant}"
+
+
+def query_variants():
+    """`PAGE_CACHE_QUERY_VARIANTS`: each parameter and the values that make a page of their own."""
+    return getattr(settings, "PAGE_CACHE_QUERY_VARIANTS", {})
 
 
 def host_of(request):

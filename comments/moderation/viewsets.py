@@ -191,6 +191,7 @@ class StoryCommentViewSet(SnippetViewSet):
         StoryColumn("story", label=_("Geschichte")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("open_reports", label=_("Meldungen"), sort_key="open_reports"),
+        Column("helpful_count", label=_("Hilfreich"), sort_key="helpful_count"),
         DateColumn("submit_date", label=_("Geschrieben"), sort_key="submit_date"),
     ]
     # Status changes go through the decisions, which log and settle reports; editing is for the text.

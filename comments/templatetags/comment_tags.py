@@ -14,10 +14,10 @@ def comment_text(text):
 
 
 @register.simple_tag
-def comment_thread(comments, can_reply, notice=None):
+def comment_thread(comments, can_reply, notice=None, order=""):
     """The list items of a discussion (see `comments.rendering`), with the notice that belongs under one
-    of them (`comments.notices`)."""
+    of them (`comments.notices`), in the reader's `order` (`comments.threads.in_order`)."""
     if notice is not None and notice.at:
         notice_html = render_to_string("comments/notice.html", {"notice": notice})
-        return render_thread(comments, bool(can_reply), notice.at, notice_html)
-    return render_thread(comments, bool(can_reply))
+        return render_thread(comments, bool(can_reply), notice.at, notice_html, order)
+    return render_thread(comments, bool(can_reply), order=order)

@@ -224,6 +224,9 @@ CACHES = {
 # Seconds the pages anonymous readers get are kept whole in the shared cache (core.page_cache.
 # PageCacheMiddleware); every publication or comment decision replaces them. 0: render every time.
 PAGE_CACHE_TIMEOUT = 0
+# Query parameters whose values make pages of their own that the page cache keeps beside the plain address,
+# when the page says it served that variant (`request.served_query_variants`): the discussion's sort orders.
+PAGE_CACHE_QUERY_VARIANTS = {"sortierung": ("neueste", "hilfreich")}
 
 # Comments: django-comments-xtd with our own model, views and templates (no REST API, no React plugin).
 SITE_ID = 1

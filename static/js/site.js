@@ -249,7 +249,7 @@
     }
 
     list.addEventListener("click", function (event) {
-      var link = event.target.closest("a[href^='?antwort=']");
+      var link = event.target.closest("a[href^='?antwort='], a[href^='?sortierung='][href*='antwort=']");
       var item = link && link.closest("li.comment");
       if (!item) {
         return;
