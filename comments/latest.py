@@ -5,10 +5,13 @@ from the same query (no query per comment)."""
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from blog.models import StoryIndexPage, StoryPage
+from core.languages import content_lang_attribute
 from core.site_cache import public_pages
 
 from .models import StoryComment
@@ -61,6 +64,14 @@ def render_latest_comments(context):
     comments = latest_comments(index, visible_stories(index), LATEST_LIST_LENGTH, request)
     if not comments:
         return ""
+    lang = content_lang_attribute()  # the titles and texts are German content, also on English pages
+    on_story = conditional_escape(gettext("zu „%(title)s“"))
     for comment in comments:
+        title = (
+            format_html("<span{}>{}</span>", lang, comment.story_title)
+            if lang
+            else escape(comment.story_title)
+        )
+        comment.on_story = mark_safe(on_story % {"title": title})  # noqa: S308 - both parts escaped
         comment.excerpt = Truncator(" ".join(comment.comment.split())).chars(EXCERPT_CHARS)
     return render_to_string("comments/latest_comments.html", {"latest_comments": comments}, request=request)
