@@ -12,6 +12,11 @@ is a Wagtail hook, registered with `@wagtail.hooks.register(NAME)`:
   (`STORY_SERVING_QUERYSET`), so the page takes no query more.
 - `STORY_PAGE_SECTIONS`: `fn(context) -> HTML`, sections right below a story, after its tags and authors
   and before the related stories (e.g. its discussion), rendered with the story page's context.
+- `STORY_HEAD_LINKS`: `fn(story, context) -> HTML`, `<link>` elements in a story page's head (e.g. the
+  feeds of its discussion), or "".
+- `SITE_SIDEBAR_SECTIONS`: `fn(context) -> HTML`, sections beside the stories on the home page and the
+  unfiltered story index (e.g. the newest comments), or "". Both pages are purged with every story's
+  listings (`blog.purging.listing_urls`), so what a section shows must change only with what purges them.
 """
 
 from django.utils.html import format_html_join
@@ -26,6 +31,8 @@ STORY_SERVING_QUERYSET = "construct_story_serving_queryset"
 STORY_CARD_META = "insert_story_card_meta"
 STORY_HEADER_META = "insert_story_header_meta"
 STORY_PAGE_SECTIONS = "insert_story_page_sections"
+STORY_HEAD_LINKS = "insert_story_head_links"
+SITE_SIDEBAR_SECTIONS = "insert_site_sidebar_sections"
 
 
 def construct(hook_name, queryset):

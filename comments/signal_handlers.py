@@ -13,6 +13,7 @@ from blog.purging import purge_story_with_change
 
 from .dsa.models import ModerationDecision
 from .dsa.statements import tell_about
+from .feeds import purge_comment_feeds
 from .models import CommentReport, StoryComment
 from .notifications import notify_moderators, notify_thread_subscribers
 from .signals import comment_saved, decision_made
@@ -21,14 +22,15 @@ from .webhooks import events as webhooks
 
 
 def comment_changed(sender, comment, status_before, **kwargs):
-    """A comment readers see (or saw) changes its story's page and the listings that count it. A newly
-    published one is news for the thread's subscribers; one arriving in the queue (new, or just
-    confirmed) calls the moderators (mail and webhooks), one a moderator sends back to the queue does not. All of it is queued
-    in the comment's own transaction (`StoryComment.save`)."""
+    """A comment readers see (or saw) changes its story's page, the listings that count it and the comment
+    feeds. A newly published one is news for the thread's subscribers; one arriving in the queue (new, or
+    just confirmed) calls the moderators (mail and webhooks), one a moderator sends back to the queue does
+    not. All of it is queued in the comment's own transaction (`StoryComment.save`)."""
     if comment.is_published or status_before == CommentStatus.PUBLISHED:
         # A comment shown only adds to the pages; one hidden (or edited) must never come back from a copy.
         shown = comment.is_published and status_before != CommentStatus.PUBLISHED
         purge_story_with_change(comment.object_pk, withdraw=not shown)
+        purge_comment_feeds(comment.object_pk, withdraw=not shown)
     if comment.is_published and status_before != CommentStatus.PUBLISHED:
         notify_thread_subscribers(comment.pk)
     if comment.status == CommentStatus.PENDING and status_before in (None, CommentStatus.UNCONFIRMED):
@@ -48,9 +50,10 @@ def report_filed(sender, instance, created, **kwargs):
 
 
 def comment_deleted(sender, instance, **kwargs):
-    """A deleted comment that readers could see leaves the cached story and listings too."""
+    """A deleted comment that readers could see leaves the cached story, listings and feeds too."""
     if instance.is_public:
         purge_story_with_change(instance.object_pk)
+        purge_comment_feeds(instance.object_pk)
 
 
 def sync_site_domain(sender, using="default", **kwargs):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 from .dsa import views as dsa_views
 
 app_name = "comments"
@@ -16,4 +16,13 @@ urlpatterns = [
     path("rechtswidrig-melden/", dsa_views.send_notice, name="notice"),
     path("rechtswidrig-melden/eingegangen/<str:result>/", dsa_views.notice_received, name="notice_received"),
     path("einspruch/<str:token>/", dsa_views.object_to_decision, name="object"),
+]
+
+# The comment feeds are public and kept by the page cache like any page (`config/urls.py` mounts them
+# apart from the personal views above, without never_cache).
+feed_urlpatterns = [
+    path("", feeds.SiteCommentsRssFeed.as_view(), name="site"),
+    path("atom/", feeds.SiteCommentsAtomFeed.as_view(), name="site_atom"),
+    path("geschichte/<id:story_id>/", feeds.StoryCommentsRssFeed.as_view(), name="story"),
+    path("geschichte/<id:story_id>/atom/", feeds.StoryCommentsAtomFeed.as_view(), name="story_atom"),
 ]

@@ -1,5 +1,6 @@
 """Registrations only: the comment area of the admin, its panels and buttons elsewhere in the admin, and
-the discussion on the blog's story pages, under their titles and on their cards."""
+the discussion on the blog's story pages, under their titles and on their cards, its feeds and the newest
+comments beside the stories."""
 
 from django.urls import include, path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from blog import extensions as story_extensions
 from blog.models import StoryPage
 
-from . import discussion
+from . import discussion, feeds, latest
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
@@ -95,6 +96,8 @@ hooks.register(story_extensions.STORY_CARD_META, discussion.card_comment_count)
 hooks.register(story_extensions.STORY_HEADER_META, discussion.header_comment_count)
 hooks.register(story_extensions.STORY_PAGE_SECTIONS, discussion.render_discussion)
 hooks.register("before_serve_page", discussion.plain_order_for_unknown)
+hooks.register(story_extensions.STORY_HEAD_LINKS, feeds.story_feed_links)
+hooks.register(story_extensions.SITE_SIDEBAR_SECTIONS, latest.render_latest_comments)
 
 
 @hooks.register("register_reports_menu_item")

@@ -52,6 +52,8 @@ if settings.SERVE_MEDIA_FILES:
     ]
 
 urlpatterns += [
+    # The comment feeds are public: the page cache keeps them (Varnish passes /kommentare/ to the app).
+    path("kommentare/feed/", include((comments_urls.feed_urlpatterns, "comment_feeds"))),
     # Posting, confirming, muting and reporting are personal: no front cache or browser keeps them.
     path(
         "kommentare/",

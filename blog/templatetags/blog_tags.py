@@ -73,6 +73,19 @@ def story_page_sections(context):
     return extensions.insert(extensions.STORY_PAGE_SECTIONS, context)
 
 
+@register.simple_tag(takes_context=True)
+def story_head_links(context, story):
+    """The `<link>` elements other apps add to a story page's head (`extensions.STORY_HEAD_LINKS`)."""
+    return extensions.insert(extensions.STORY_HEAD_LINKS, story, context)
+
+
+@register.simple_tag(takes_context=True)
+def site_sidebar_sections(context):
+    """`{% site_sidebar_sections as sections %}`: the sections other apps add beside the stories on the
+    home page and the story index (`extensions.SITE_SIDEBAR_SECTIONS`)."""
+    return extensions.insert(extensions.SITE_SIDEBAR_SECTIONS, context)
+
+
 @register.simple_tag
 def og_image(image):
     """The 1200x630 JPEG rendition shared by social previews, JSON-LD and the feed enclosures."""

@@ -30,6 +30,13 @@ def story(story_index):
     )
 
 
+def purged_with_comment_feeds(story):
+    """The story's page and listings, and the comment feeds of the site and the story."""
+    feeds = ["/kommentare/feed/", "/kommentare/feed/atom/"]
+    feeds += [f"/kommentare/feed/geschichte/{story.pk}/", f"/kommentare/feed/geschichte/{story.pk}/atom/"]
+    return sorted([*STORY_URLS, *(f"http://localhost{path}" for path in feeds)])
+
+
 def text_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -80,7 +87,9 @@ def test_comments_shown_or_hidden_together_purge_their_story_once(
         for comment in comments:
             comment.status = after
             comment.save()
-    assert sorted(getattr(front_cache, kind)) == sorted(STORY_URLS)  # each URL once: one for all three
+    assert sorted(getattr(front_cache, kind)) == purged_with_comment_feeds(
+        story
+    )  # each URL once: one for all three
 
 
 def test_a_bulk_approval_refreshes_each_story_once(
@@ -89,7 +98,7 @@ def test_a_bulk_approval_refreshes_each_story_once(
     comments = StoryCommentFactory.create_batch(3, story=story, status=CommentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
         ApproveBulkAction.execute_action(comments, user=admin_user)
-    assert sorted(front_cache.refreshed) == sorted(STORY_URLS)
+    assert sorted(front_cache.refreshed) == purged_with_comment_feeds(story)
     assert front_cache.purged == []
 
 
@@ -100,7 +109,7 @@ def test_a_comment_shown_refreshes_its_story_behind_the_readers(
     with django_capture_on_commit_callbacks(execute=True):
         comment.status = CommentStatus.PUBLISHED
         comment.save()
-    assert sorted(front_cache.refreshed) == sorted(STORY_URLS)
+    assert sorted(front_cache.refreshed) == purged_with_comment_feeds(story)
     assert front_cache.purged == []  # adding a comment takes nothing away: no reader waits for the render
 
 
@@ -110,7 +119,9 @@ def test_a_comment_hidden_purges_its_story_at_once(story, front_cache, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         comment.status = CommentStatus.SPAM
         comment.save()
-    assert sorted(front_cache.purged) == sorted(STORY_URLS)  # nobody gets the copy that shows it again
+    assert sorted(front_cache.purged) == purged_with_comment_feeds(
+        story
+    )  # nobody gets the copy that shows it again
     assert front_cache.refreshed == []
 
 

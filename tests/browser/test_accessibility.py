@@ -84,6 +84,15 @@ def test_a_refused_comment_form_has_no_wcag_violations(page, demo_site):
     assert violations(page) == {}
 
 
+def test_the_newest_comments_beside_the_stories_have_no_wcag_violations(page, demo_site):
+    for path in ("/", "/blog/"):
+        page.goto(demo_site + path)
+        latest = page.locator("section[aria-labelledby=neueste-kommentare-titel]")
+        assert latest.locator("li").count() == 5
+        page.evaluate("document.getAnimations().forEach(a => a.finish())")
+        assert violations(page) == {}, path
+
+
 def test_report_and_confirmation_pages_have_no_wcag_violations(page, demo_site):
     comment = StoryComment.objects.filter(status=CommentStatus.PUBLISHED).first()
     report = f"/kommentare/melden/{comment.pk}/"
