@@ -36,6 +36,7 @@ class ThreadComment(ShownComment):
         "comment_html",
         "submit_date",
         "pinned_under_id",
+        "edited_at",
     )
     __slots__ = (*FIELDS, "reply_to", "pinned_reply")
 
@@ -51,6 +52,7 @@ class ThreadComment(ShownComment):
         comment_html,
         submit_date,
         pinned_under_id,
+        edited_at,
     ):
         self.pk = pk
         self.parent_id = parent_id
@@ -62,6 +64,7 @@ class ThreadComment(ShownComment):
         self.comment_html = comment_html
         self.submit_date = submit_date
         self.pinned_under_id = pinned_under_id
+        self.edited_at = edited_at
         self.reply_to = None
         self.pinned_reply = None  # the Team reply pinned under this comment, shown first below it
 
