@@ -11,8 +11,10 @@ from django.db import migrations, models
 def start_edit_windows(apps, schema_editor):
     """Comments published before: their window is taken to have started when they were written."""
     StoryComment = apps.get_model("comments", "StoryComment")
+    Comment = apps.get_model("django_comments", "Comment")
+    written = Comment.objects.filter(pk=models.OuterRef("pk")).values("submit_date")[:1]
     StoryComment.objects.filter(status="published", first_published_at__isnull=True).update(
-        first_published_at=models.F("submit_date")
+        first_published_at=models.Subquery(written)
     )
 
 

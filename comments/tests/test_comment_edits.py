@@ -1,0 +1,184 @@
+"""An author edits their own comment from the signed link while the window lasts: a clean edit goes live at
+once marked "bearbeitet", one the policy would hold waits for a moderator while the old text stays public."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from comments import editing
+from comments.models import CommentStatus, ModerationMode, StoryComment
+from comments.revisions import CommentEdit, CommentVersion
+from comments.tests.factories import StoryCommentFactory
+
+pytestmark = pytest.mark.django_db
+
+OLD = "Was für eine schöne Geschichte!"
+
+
+@pytest.fixture
+def own(story, policy):
+    """A comment published a minute ago, under the default policy (15 minutes, first-time moderation)."""
+    comment = StoryCommentFactory(story=story, comment=OLD, user_name="Erika Mustermann")
+    StoryComment.objects.filter(pk=comment.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    comment.refresh_from_db()
+    return comment
+
+
+def edit_url(comment):
+    return reverse("comments:edit", args=[editing.link_token(comment)])
+
+
+def page_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def story_text(client, story):
+    return page_of(Client().get(story.url)).select_one("#kommentare").get_text(" ")
+
+
+def actions(comment):
+    return list(ModelLogEntry.objects.filter(object_id=str(comment.pk)).values_list("action", flat=True))
+
+
+def test_the_edit_page_shows_the_text_and_until_when(client, own, policy):
+    page = page_of(client.get(edit_url(own)))
+    assert page.h1.get_text() == "Kommentar bearbeiten"
+    assert page.find("textarea").get_text() == OLD
+    until = timezone.localtime(own.first_published_at + datetime.timedelta(minutes=15))
+    assert f"bis {until:%H:%M} Uhr bearbeiten" in page.get_text()
+
+
+def test_a_clean_edit_goes_live_marked_edited(client, own, story):
+    response = client.post(edit_url(own), {"comment": "Was für eine wunderschöne Geschichte!"})
+
+    assert "Ihre Änderung ist online." in page_of(response).get_text()
+    own.refresh_from_db()
+    assert own.comment == "Was für eine wunderschöne Geschichte!"
+    assert "wunderschöne" in own.comment_html and own.edited_at is not None
+    shown = page_of(Client().get(story.url)).select_one(f"#kommentar-{own.pk}")
+    assert "wunderschöne Geschichte" in shown.get_text()
+    assert shown.select_one(".comment__edited").get_text().startswith("bearbeitet ")
+    assert shown.select_one(".comment__edited time")["datetime"]
+    assert OLD not in story_text(client, story)
+    assert list(CommentVersion.objects.filter(comment=own).values_list("text", flat=True)) == [OLD]
+    assert "comments.edit" in actions(own)
+
+
+def test_a_clean_edit_purges_the_story_as_a_withdrawal(client, own, story, purged):
+    purged.clear()
+    client.post(edit_url(own), {"comment": "Neuer Text"})
+    assert story.url in " ".join(map(str, purged))
+
+
+def test_after_the_window_editing_is_refused_and_the_text_shown_again(client, own):
+    StoryComment.objects.filter(pk=own.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(minutes=16)
+    )
+
+    response = client.post(edit_url(own), {"comment": "Zu spät geschrieben"})
+
+    assert response.status_code == 403
+    page = page_of(response)
+    assert page.h1.get_text() == "Bearbeiten nicht mehr möglich"
+    assert "Die Zeit zum Bearbeiten Ihres Kommentars ist abgelaufen." in page.get_text()
+    assert page.find("textarea", id="ihr-text").get_text() == "Zu spät geschrieben"
+    assert page.find("a", string="Kommentar zurückziehen")
+    own.refresh_from_db()
+    assert own.comment == OLD
+
+
+def test_no_editing_when_the_policy_says_0_minutes(client, own, policy):
+    policy.edit_minutes = 0
+    policy.save()
+    page = page_of(client.get(edit_url(own)))
+    assert page.h1.get_text() == "Bearbeiten nicht mehr möglich"
+    assert page.find("textarea") is None
+
+
+def test_an_edit_with_a_held_word_waits_and_the_old_text_stays(client, own, story, policy):
+    policy.held_words = "Rabattcode"
+    policy.save()
+
+    response = client.post(edit_url(own), {"comment": "Mit Rabattcode wird es noch schöner!"})
+
+    assert "Ihre Änderung wird von unserem Team geprüft" in page_of(response).get_text()
+    own.refresh_from_db()
+    assert own.comment == OLD and own.edited_at is None
+    assert OLD in story_text(client, story)
+    assert "Rabattcode" not in story_text(client, story)
+    held = CommentEdit.objects.get(comment=own)
+    assert held.status == CommentEdit.Status.WAITING and held.reasons[0]["words"] == ["Rabattcode"]
+    assert "comments.edit_held" in actions(own)
+
+
+def test_an_edit_with_too_many_links_is_held(client, own, policy):
+    client.post(edit_url(own), {"comment": "https://a.example https://b.example https://c.example"})
+    assert CommentEdit.objects.get(comment=own).reasons[0]["rule"] == "links"
+    own.refresh_from_db()
+    assert own.comment == OLD
+
+
+def test_a_first_comment_is_not_held_again_but_moderation_of_all_holds_edits(client, own, policy):
+    assert policy.moderation_mode == ModerationMode.FIRST_TIME
+    client.post(edit_url(own), {"comment": "Erste Änderung"})
+    own.refresh_from_db()
+    assert own.comment == "Erste Änderung"
+
+    policy.moderation_mode = ModerationMode.ALL
+    policy.save()
+    client.post(edit_url(own), {"comment": "Zweite Änderung"})
+    own.refresh_from_db()
+    assert own.comment == "Erste Änderung"
+    assert CommentEdit.objects.get(comment=own, status=CommentEdit.Status.WAITING).text == "Zweite Änderung"
+
+
+def test_an_edit_from_another_site_is_refused_with_the_text_kept(own):
+    response = Client(headers={"Sec-Fetch-Site": "cross-site"}).post(edit_url(own), {"comment": "Fremd"})
+    assert response.status_code == 403
+    page = page_of(response)
+    assert "kam nicht von unserer Seite" in page.get_text()
+    assert page.find("textarea").get_text() == "Fremd"
+    own.refresh_from_db()
+    assert own.comment == OLD
+
+
+def test_a_mail_scanner_following_the_link_changes_nothing(client, own):
+    client.get(edit_url(own))
+    own.refresh_from_db()
+    assert own.comment == OLD and not CommentVersion.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["kaputt", "1.x:abc:def"])
+def test_a_bad_token_is_a_410(client, own, token):
+    response = client.get(reverse("comments:edit", args=[token]))
+    assert response.status_code == 410
+    assert "Dieser Link funktioniert nicht mehr" in response.content.decode()
+
+
+def test_a_link_with_a_replaced_key_no_longer_works(client, own):
+    url = edit_url(own)
+    StoryComment.objects.filter(pk=own.pk).update(edit_key="neu")
+    assert client.get(url).status_code == 410
+
+
+def test_an_expired_link_is_a_410(client, own, monkeypatch):
+    url = edit_url(own)
+    later = timezone.now() + datetime.timedelta(days=editing.LINK_VALID_DAYS + 1)
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later.timestamp())
+    assert client.get(url).status_code == 410
+
+
+def test_the_edit_page_carries_the_token_for_the_browser(client, own):
+    url = edit_url(own)
+    shown = page_of(client.get(url)).select_one("[data-own-comment]")
+    assert shown["data-own-comment"] == str(own.pk)
+    assert url.endswith(f"/{shown['data-token']}/")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT.*", shown["data-editable-until"])
