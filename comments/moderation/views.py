@@ -25,6 +25,7 @@ from comments.dsa.models import UNDOABLE
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
+from . import author_edits
 from .access import moderator_required
 from .actions import (
     ACTION_KEYS,
@@ -239,6 +240,7 @@ class CommentInspectView(InspectView):
             }
         )
         context.update(self.get_queue_context())
+        context.update(author_edits.detail_context(comment))
         if story is not None:
             decision = StoryDiscussion.decision_for(story)
             context["discussion_decision"] = decision

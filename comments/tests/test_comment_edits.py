@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments import editing
-from comments.models import CommentStatus, ModerationMode, StoryComment
+from comments.models import ModerationMode, StoryComment
 from comments.revisions import CommentEdit, CommentVersion
 from comments.tests.factories import StoryCommentFactory
 
@@ -182,3 +182,75 @@ def test_the_edit_page_carries_the_token_for_the_browser(client, own):
     assert shown["data-own-comment"] == str(own.pk)
     assert url.endswith(f"/{shown['data-token']}/")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT.*", shown["data-editable-until"])
+
+
+def detail_url(comment):
+    return reverse("wagtailsnippets_comments_storycomment:inspect", args=[comment.pk])
+
+
+@pytest.fixture
+def held(client, own, policy):
+    policy.held_words = "Rabattcode"
+    policy.save()
+    client.post(edit_url(own), {"comment": "Eine schöne Geschichte mit Rabattcode!"})
+    return CommentEdit.objects.get(comment=own)
+
+
+def test_the_moderator_sees_the_held_edit_word_by_word(client, own, held, moderator):
+    page = page_of(client.get(detail_url(own)))
+    section = page.find("section", attrs={"aria-labelledby": "edit-heading"})
+    assert section.h2.get_text() == "Änderung wartet auf Prüfung"
+    assert "Wortliste: Rabattcode" in section.get_text()
+    diff = section.select_one(".comment-diff")
+    assert [d.get_text() for d in diff.find_all("del")] == ["Was für eine", "Geschichte!"]
+    assert [i.get_text() for i in diff.find_all("ins")] == ["Eine", "Geschichte mit Rabattcode!"]
+    assert section.find("button", string="Änderung übernehmen")
+    assert section.find("button", string="Änderung ablehnen")
+
+
+def test_accepting_the_held_edit_puts_it_online(client, own, held, moderator, story):
+    url = reverse("comments_admin:decide_edit", args=[held.pk, "uebernehmen"])
+    response = client.post(url, follow=True)
+
+    assert "Die Änderung ist übernommen und jetzt online." in response.content.decode()
+    own.refresh_from_db()
+    assert own.comment == "Eine schöne Geschichte mit Rabattcode!" and own.edited_at
+    assert "Rabattcode" in story_text(client, story)
+    held.refresh_from_db()
+    assert held.status == CommentEdit.Status.APPLIED and held.decided_by == moderator
+    assert "comments.edit_accept" in actions(own)
+    history = page_of(client.get(detail_url(own))).find(
+        "section", attrs={"aria-labelledby": "author-history-heading"}
+    )
+    assert OLD in history.get_text() and "Übernommen" in history.get_text()
+
+
+def test_refusing_the_held_edit_keeps_the_old_text(client, own, held, moderator, story):
+    client.post(reverse("comments_admin:decide_edit", args=[held.pk, "ablehnen"]))
+
+    own.refresh_from_db()
+    assert own.comment == OLD
+    held.refresh_from_db()
+    assert held.status == CommentEdit.Status.REFUSED
+    assert "comments.edit_refuse" in actions(own)
+    assert "Rabattcode" not in story_text(client, story)
+
+
+def test_only_moderators_decide_on_edits(own, held, django_user_model):
+    someone = Client()
+    someone.force_login(
+        django_user_model.objects.create_user("redakteur", "r@example.org", "x", is_staff=True)
+    )
+    response = someone.post(reverse("comments_admin:decide_edit", args=[held.pk, "uebernehmen"]))
+    assert response.status_code in (302, 403)
+    held.refresh_from_db()
+    assert held.status == CommentEdit.Status.WAITING
+
+
+def test_the_audit_log_names_the_edits(client, own, held, moderator):
+    client.post(reverse("comments_admin:decide_edit", args=[held.pk, "ablehnen"]))
+    history = client.get(
+        reverse("wagtailsnippets_comments_storycomment:history", args=[own.pk])
+    ).content.decode()
+    assert "Änderung zur Prüfung zurückgehalten" in history
+    assert "Änderung abgelehnt" in history
