@@ -50,6 +50,7 @@ TABS = [
     ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
     ("hidden", gettext_lazy("Verborgen"), {"status": CommentStatus.HIDDEN}),
     ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
+    ("withdrawn", gettext_lazy("Zurückgezogen"), {"status": CommentStatus.WITHDRAWN}),
 ]
 
 
