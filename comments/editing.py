@@ -11,6 +11,7 @@ from enum import Enum
 
 from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,19 @@ def comment_for_token(token):
     if comment is None or not comment.edit_key or not constant_time_compare(comment.edit_key, key):
         return None
     return comment
+
+
+def links_for(comment, policy):
+    """The author's links and how long editing lasts, for the confirmed page and the mail that the comment
+    is online (paths: the mail makes them absolute). Editing only while the window lasts."""
+    token = link_token(comment)
+    editable = can_edit(comment, policy)
+    return {
+        "own_token": token,
+        "edit_url": reverse("comments:edit", args=[token]) if editable else "",
+        "editable_until": editable_until(comment, policy) if editable else None,
+        "withdraw_url": reverse("comments:withdraw", args=[token]) if can_withdraw(comment) else "",
+    }
 
 
 def editable_until(comment, policy):

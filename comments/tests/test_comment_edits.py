@@ -6,15 +6,17 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments import editing
-from comments.models import ModerationMode, StoryComment
+from comments.models import CommentStatus, ModerationMode, StoryComment
 from comments.revisions import CommentEdit, CommentVersion
 from comments.tests.factories import StoryCommentFactory
+from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +256,64 @@ def test_the_audit_log_names_the_edits(client, own, held, moderator):
     ).content.decode()
     assert "Änderung zur Prüfung zurückgehalten" in history
     assert "Änderung abgelehnt" in history
+
+
+def test_the_online_mail_carries_the_edit_and_withdraw_links(client, story, policy, moderator):
+    held = StoryCommentFactory(story=story, status=CommentStatus.PENDING, tell_when_published=True)
+    mail.outbox.clear()
+
+    held.moderate("approve", moderator)
+
+    (message,) = [m for m in mail.outbox if m.to == [held.user_email]]
+    assert message.subject == "Ihr Kommentar ist online"
+    held.refresh_from_db()
+    until = timezone.localtime(held.first_published_at + datetime.timedelta(minutes=15))
+    assert f"Bearbeiten können Sie Ihren Kommentar bis {until:%H:%M} Uhr:" in message.body
+    edit_link = re.search(r"http://testserver(/kommentare/bearbeiten/[^/\s]+/)", message.body).group(1)
+    withdraw_link = re.search(r"http://testserver(/kommentare/zurueckziehen/[^/\s]+/)", message.body).group(1)
+    assert "Zurückziehen können Sie ihn jederzeit" in message.body
+    html = message.alternatives[0][0]
+    assert "Kommentar bearbeiten" in html and "Kommentar zurückziehen" in html
+    assert page_of(client.get(edit_link)).find("textarea").get_text() == held.comment
+    assert page_of(client.get(withdraw_link)).h1.get_text() == "Kommentar zurückziehen"
+
+
+def test_the_online_mail_without_editing_has_only_the_withdraw_link(story, policy, moderator):
+    policy.edit_minutes = 0
+    policy.save()
+    held = StoryCommentFactory(story=story, status=CommentStatus.PENDING, tell_when_published=True)
+    mail.outbox.clear()
+
+    held.moderate("approve", moderator)
+
+    (message,) = [m for m in mail.outbox if m.to == [held.user_email]]
+    assert "/kommentare/bearbeiten/" not in message.body
+    assert "/kommentare/zurueckziehen/" in message.body
+
+
+def test_the_confirmed_page_offers_editing_and_withdrawing(client, story, policy):
+    policy.moderation_mode = ModerationMode.POST
+    policy.save()
+    client.post(POST_URL, comment_data(story))
+    page = page_of(client.post(confirmation_link(mail.outbox[-1]), follow=True))
+
+    comment = StoryComment.objects.get()
+    own = page.select_one("[data-own-comment]")
+    assert own["data-own-comment"] == str(comment.pk) and own["data-editable-until"]
+    edit = page.find("a", string="Kommentar bearbeiten")
+    assert edit["href"] == reverse("comments:edit", args=[own["data-token"]])
+    assert page.find("a", string="Kommentar zurückziehen")["href"].startswith("/kommentare/zurueckziehen/")
+    assert page.find("script", src=re.compile(r"comments/own_comments\.js$"))
+
+
+def test_a_held_comments_confirmed_page_offers_no_editing(client, story, policy):
+    client.post(POST_URL, comment_data(story))
+    page = page_of(client.post(confirmation_link(mail.outbox[-1]), follow=True))
+    assert page.find("a", string="Kommentar bearbeiten") is None
+
+
+def test_the_story_page_loads_the_script_with_the_link_patterns(client, own, story):
+    script = page_of(Client().get(story.url)).find("script", src=re.compile(r"own_comments\.js$"))
+    assert script["data-edit-url"] == "/kommentare/bearbeiten/TOKEN/"
+    assert script["data-withdraw-url"] == "/kommentare/zurueckziehen/TOKEN/"
+    assert script["data-edit-label"] == "Bearbeiten"
