@@ -15,6 +15,7 @@ from comments import editing
 from comments.models import CommentStatus, StoryComment
 from comments.revisions import CommentEdit, CommentVersion
 from comments.tests.factories import StoryCommentFactory
+from comments.tests.test_thread import add_comments, count_story_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,27 @@ def test_anonymising_makes_the_authors_links_invalid(client, own, moderator):
     own.refresh_from_db()
     assert own.user_name == "Anonym"
     assert client.get(reverse("comments:withdraw", args=[token])).status_code == 410
+
+
+def edit_and_withdraw_some(story, policy):
+    """Every third comment edited through `editing.edit`, every fifth withdrawn: what readers see of them."""
+    for number, comment in enumerate(StoryComment.objects.for_page(story).published().order_by("pk")):
+        if number % 3 == 0:
+            editing.edit(comment, f"Geänderter Text {number}", policy)
+        elif number % 5 == 0:
+            editing.withdraw(comment)
+
+
+def test_story_queries_stay_within_budget_with_edited_and_withdrawn_comments(client, story, policy):
+    add_comments(story, 10, [])
+    edit_and_withdraw_some(story, policy)
+    with_ten = count_story_queries(client, story)
+
+    add_comments(story, 190, [])
+    edit_and_withdraw_some(story, policy)
+    assert StoryComment.objects.filter(edited_at__isnull=False).count() > 60
+    assert StoryComment.objects.filter(status=CommentStatus.WITHDRAWN).count() > 20
+    page = page_of(Client().get(story.url))
+    assert len(page.select(".comment__edited")) > 60
+    assert count_story_queries(client, story) == with_ten
+    assert with_ten <= 8
