@@ -94,6 +94,7 @@ class StoryCommentQuerySet(models.QuerySet):
         return self.aggregate(
             all=Count("pk"),
             reported=Count("pk", filter=Q(has_open_reports())),
+            edit_waiting=Count("pk", filter=Q(has_waiting_edit())),
             **{status: Count("pk", filter=Q(status=status)) for status in CommentStatus.values},
         )
 
@@ -109,6 +110,11 @@ def count_on_each_story(status):
         .values("count")
     )
     return Coalesce(Subquery(comments), 0)
+
+
+def has_waiting_edit():
+    """For filters and counts: an author's edit of the comment waits for a moderator (`comments.editing`)."""
+    return Exists(CommentEdit.objects.filter(comment=OuterRef("pk"), status=CommentEdit.Status.WAITING))
 
 
 def has_open_reports():

@@ -46,6 +46,7 @@ TABS = [
     ("all", gettext_lazy("Alle"), {}),
     ("pending", gettext_lazy("Zu prüfen"), {"status": CommentStatus.PENDING}),
     ("reported", gettext_lazy("Gemeldet"), {"reported": "true"}),
+    ("edit_waiting", gettext_lazy("Änderung wartet"), {"edit_waiting": "true"}),
     ("published", gettext_lazy("Veröffentlicht"), {"status": CommentStatus.PUBLISHED}),
     ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
     ("hidden", gettext_lazy("Verborgen"), {"status": CommentStatus.HIDDEN}),
@@ -90,7 +91,7 @@ class CommentIndexView(IndexView):
 
     def get_tabs(self):
         counts = StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).with_counts_per_status()
-        current = {key: self.request.GET.get(key, "") for key in ("status", "reported")}
+        current = {key: self.request.GET.get(key, "") for key in ("status", "reported", "edit_waiting")}
         tabs = []
         for name, label, preset in TABS:
             query = "&".join(f"{key}={value}" for key, value in preset.items())

@@ -317,3 +317,12 @@ def test_the_story_page_loads_the_script_with_the_link_patterns(client, own, sto
     assert script["data-edit-url"] == "/kommentare/bearbeiten/TOKEN/"
     assert script["data-withdraw-url"] == "/kommentare/zurueckziehen/TOKEN/"
     assert script["data-edit-label"] == "Bearbeiten"
+
+
+def test_the_listing_has_a_tab_for_comments_with_a_waiting_edit(client, own, held, moderator, story):
+    StoryCommentFactory(story=story, comment="Ohne Änderung")
+    response = client.get(reverse("wagtailsnippets_comments_storycomment:list"), {"edit_waiting": "true"})
+
+    tabs = {tab["label"]: tab for tab in response.context["tabs"]}
+    assert tabs["Änderung wartet"]["count"] == 1 and tabs["Änderung wartet"]["active"]
+    assert [comment.pk for comment in response.context["object_list"]] == [own.pk]
