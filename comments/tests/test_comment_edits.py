@@ -326,3 +326,39 @@ def test_the_listing_has_a_tab_for_comments_with_a_waiting_edit(client, own, hel
     tabs = {tab["label"]: tab for tab in response.context["tabs"]}
     assert tabs["Änderung wartet"]["count"] == 1 and tabs["Änderung wartet"]["active"]
     assert [comment.pk for comment in response.context["object_list"]] == [own.pk]
+
+
+def test_the_edit_page_sets_no_cookie_and_works_without_one(own):
+    url = edit_url(own)
+    response = Client().get(url)
+    assert not response.cookies and "csrfmiddlewaretoken" not in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+    without_cookies = Client(enforce_csrf_checks=True, headers={"Origin": "http://testserver"})
+    response = without_cookies.post(url, {"comment": "Ohne Cookie geändert"})
+    assert response.status_code == 200 and not response.cookies
+    own.refresh_from_db()
+    assert own.comment == "Ohne Cookie geändert"
+
+
+def test_an_edit_while_redis_is_away_comes_back_with_the_text_and_a_calm_503(client, own, redis):
+    redis.go_away()
+    response = client.post(edit_url(own), {"comment": "Gleich noch einmal"})
+
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    page = page_of(response)
+    assert "Wir können Ihre Änderung gerade nicht annehmen." in page.get_text()
+    assert page.find("textarea").get_text() == "Gleich noch einmal"
+    own.refresh_from_db()
+    assert own.comment == OLD
+
+
+def test_too_many_edits_from_one_network_are_refused_with_the_text_kept(client, own):
+    for number in range(editing.EDITS_PER_IP_PER_HOUR):
+        client.post(edit_url(own), {"comment": f"Fassung {number}"})
+    response = client.post(edit_url(own), {"comment": "Eine zu viel"})
+
+    assert response.status_code == 429
+    page = page_of(response)
+    assert "Aus Ihrem Netz kamen in kurzer Zeit viele Änderungen." in page.get_text()
+    assert page.find("textarea").get_text() == "Eine zu viel"
