@@ -59,7 +59,11 @@ OUTCOMES = {
 # and it needs no cookie.
 CONFIRMED_SALT = "comments.confirmed"
 CONFIRMED_MAX_AGE = 24 * 60 * 60
-CONFIRMED_OUTCOMES = {CommentStatus.PUBLISHED: "published", CommentStatus.REMOVED: "removed"}
+CONFIRMED_OUTCOMES = {
+    CommentStatus.PUBLISHED: "published",
+    CommentStatus.REMOVED: "removed",
+    CommentStatus.WITHDRAWN: "withdrawn",
+}
 
 
 def readable_stories():

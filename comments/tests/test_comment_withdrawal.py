@@ -6,15 +6,17 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments import editing
-from comments.models import CommentStatus, StoryComment
+from comments.models import CommentStatus, ModerationMode, StoryComment
 from comments.revisions import CommentEdit, CommentVersion
 from comments.tests.factories import StoryCommentFactory
+from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
 from comments.tests.test_thread import add_comments, count_story_queries
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +191,18 @@ def test_story_queries_stay_within_budget_with_edited_and_withdrawn_comments(cli
     assert len(page.select(".comment__edited")) > 60
     assert count_story_queries(client, story) == with_ten
     assert with_ten <= 8
+
+
+def test_the_confirmed_page_says_when_the_comment_was_withdrawn(client, story, policy):
+    policy.moderation_mode = ModerationMode.POST
+    policy.save()
+    client.post(POST_URL, comment_data(story))
+    confirmed = client.post(confirmation_link(mail.outbox[-1]), follow=True)
+    result_url = confirmed.redirect_chain[-1][0]
+    withdraw = page_of(confirmed).find("a", string="Kommentar zurückziehen")["href"]
+
+    client.post(withdraw)
+
+    page = page_of(client.get(result_url))
+    assert page.h1.get_text() == "Ihr Kommentar ist zurückgezogen"
+    assert page.select_one("[data-own-withdrawn]") and not page.select_one("[data-own-comment]")
