@@ -25,6 +25,7 @@ from .dsa.models import ContentNotice, ModerationDecision, Objection, Party
 from .dsa.statements import excerpt
 from .mails import send_comment_mail
 from .models import CommentConfirmation, CommentReport, StoryComment
+from .revisions import CommentEdit, CommentVersion, new_edit_key
 from .statuses import CommentStatus
 
 ANONYMISE = "anonymise"
@@ -190,7 +191,7 @@ def export_data(email, request):
         list(
             comments_of(email)
             .select_related("confirmation")
-            .prefetch_related("reports")
+            .prefetch_related("reports", "versions", "edits")
             .order_by("submit_date", "pk")
         )
     )
@@ -225,6 +226,17 @@ def export_data(email, request):
                         "resolved_at": report.resolved_at.isoformat() if report.resolved_at else None,
                     }
                     for report in comment.reports.all()
+                ],
+                # The author's own changes (`comments.editing`): the texts the comment showed before, and
+                # new texts that waited for a moderator.
+                "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+                "earlier_versions": [
+                    {"text": version.text, "replaced_at": version.replaced_at.isoformat()}
+                    for version in comment.versions.all()
+                ],
+                "edits": [
+                    {"text": held.text, "status": held.status, "created_at": held.created_at.isoformat()}
+                    for held in comment.edits.all()
                 ],
             }
         )
@@ -293,7 +305,8 @@ def keep_nested_counts(lost):
 
 
 def erase(email, mode, user):
-    """Anonymise: the text stays, nothing points to the person any more. Delete: the text goes too;
+    """Anonymise: the text stays (its earlier versions too), nothing points to the person any more, and the
+    author's links stop working. Delete: the text goes too, with its earlier versions and edits;
     rows without replies are deleted, rows with replies stay as empty, removed placeholders so the
     thread keeps its shape. Either way the person's notices and objections keep only what the report
     counts. Returns (anonymised, deleted, placeholders, notices, objections)."""
@@ -328,7 +341,9 @@ def erase_comments(email, mode, user):
         comment.ip_address = None
         comment.followup = False
         comment.tell_when_published = False
+        comment.edit_key = new_edit_key()  # the author's edit and withdraw links stop working
         fields = [
+            "edit_key",
             "user",
             "user_name",
             "user_email",
@@ -351,8 +366,10 @@ def erase_comments(email, mode, user):
     notices = notices_by(email).update(notifier_name="", notifier_email="", explanation="", pruned_at=now)
     objections = objections_by(email, targets).update(text="", email="", pruned_at=now)
     if mode == DELETE:
-        # Reports and notices may quote the deleted text.
+        # Reports and notices may quote the deleted text; earlier texts and edits are the text too.
         CommentReport.objects.filter(comment__in=targets).delete()
+        CommentVersion.objects.filter(comment__in=targets).delete()
+        CommentEdit.objects.filter(comment__in=targets).delete()
         ContentNotice.objects.filter(comment__in=targets).update(evidence_text="")
     # A withdrawn link: an erased comment that was never confirmed must not appear later.
     CommentConfirmation.objects.filter(comment__in=targets, used_at__isnull=True).delete()

@@ -29,6 +29,7 @@ from .commenters import BlockedAs, CommenterBlock, CommenterNote, CommenterTrust
 from .dsa.models import UNDOABLE, ContentNotice, DecisionGround, ModerationDecision, Outcome
 from .helpful import HelpfulVote
 from .rendering import text_as_html
+from .revisions import CommentEdit, CommentVersion, new_edit_key  # noqa: F401 - models of this app
 from .signals import comment_saved, decision_made
 from .statuses import CommentStatus
 from .threads import ShownComment, ThreadComment, visible_thread
@@ -95,6 +96,7 @@ class StoryCommentQuerySet(models.QuerySet):
         return self.aggregate(
             all=Count("pk"),
             reported=Count("pk", filter=Q(has_open_reports())),
+            edit_waiting=Count("pk", filter=Q(has_waiting_edit())),
             **{status: Count("pk", filter=Q(status=status)) for status in CommentStatus.values},
         )
 
@@ -110,6 +112,11 @@ def count_on_each_story(status):
         .values("count")
     )
     return Coalesce(Subquery(comments), 0)
+
+
+def has_waiting_edit():
+    """For filters and counts: an author's edit of the comment waits for a moderator (`comments.editing`)."""
+    return Exists(CommentEdit.objects.filter(comment=OuterRef("pk"), status=CommentEdit.Status.WAITING))
 
 
 def has_open_reports():
@@ -153,6 +160,13 @@ class StoryComment(ShownComment, XtdComment):
     screening_reasons = models.JSONField(_("Gründe der Prüfung"), default=list, blank=True, editable=False)
     # How many readers marked it "Hilfreich" (`comments.helpful`), kept here so the page needs no query.
     helpful_count = models.PositiveIntegerField(_("Hilfreich"), default=0, editable=False)
+    # The author's edit window starts when readers first see the comment (`CommentPolicy.edit_minutes`).
+    first_published_at = models.DateTimeField(
+        _("Zuerst veröffentlicht am"), null=True, blank=True, editable=False
+    )
+    edited_at = models.DateTimeField(_("Bearbeitet am"), null=True, blank=True, editable=False)
+    # Named by the author's edit and withdraw links (`comments.editing`); a new key makes old links invalid.
+    edit_key = models.CharField(max_length=16, default=new_edit_key, editable=False)
 
     objects = CommentManager.from_queryset(StoryCommentQuerySet)()
 
@@ -172,7 +186,16 @@ class StoryComment(ShownComment, XtdComment):
         if update_fields is not None and "comment" in update_fields:
             update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
         self.is_public = self.status == CommentStatus.PUBLISHED
-        self.is_removed = self.status in (CommentStatus.SPAM, CommentStatus.REMOVED, CommentStatus.HIDDEN)
+        self.is_removed = self.status in (
+            CommentStatus.SPAM,
+            CommentStatus.REMOVED,
+            CommentStatus.HIDDEN,
+            CommentStatus.WITHDRAWN,
+        )
+        if self.is_public and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if update_fields is not None:
+                update_fields = {*update_fields, "first_published_at"}
         if self.pinned_under_id is not None and not (self.is_team and self.is_public):
             self.pinned_under_id = None  # only a published Team reply stays pinned
             if update_fields is not None:
@@ -521,6 +544,16 @@ class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(UNCONFIRMED_KEPT_DAYS)],
     )
+    edit_minutes = models.PositiveSmallIntegerField(
+        _("Bearbeiten möglich (Minuten)"),
+        default=15,
+        validators=[MaxValueValidator(24 * 60)],
+        help_text=_(
+            "So lange nach der Veröffentlichung können Kommentierende ihren Text über den Link in der Mail "
+            "oder auf der Bestätigungsseite ändern; jede Änderung wird wie ein neuer Kommentar geprüft. "
+            "Zurückziehen können sie ihren Kommentar jederzeit. 0: Bearbeiten aus."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -542,7 +575,12 @@ class CommentPolicy(CachedSiteSettingMixin, BaseSiteSetting):
             heading=_("Kommentierende"),
         ),
         MultiFieldPanel(
-            [FieldPanel("close_after_days"), FieldPanel("max_length"), FieldPanel("min_fill_seconds")],
+            [
+                FieldPanel("close_after_days"),
+                FieldPanel("max_length"),
+                FieldPanel("min_fill_seconds"),
+                FieldPanel("edit_minutes"),
+            ],
             heading=_("Formular"),
         ),
         MultiFieldPanel(

@@ -15,6 +15,8 @@ from django.utils.translation import gettext
 
 from core.languages import content_lang_attribute
 
+from .statuses import CommentStatus
+
 REPORT_URL_PLACEHOLDER = 999999999
 
 
@@ -51,6 +53,8 @@ class ThreadRenderer:
         self.reply_to = escape(gettext("Antwort auf %(name)s"))
         self.reply_to_hidden = escape(gettext("Antwort auf einen nicht mehr sichtbaren Kommentar"))
         self.removed = escape(gettext("Dieser Kommentar ist nicht mehr sichtbar."))
+        self.withdrawn = escape(gettext("Vom Verfasser zurückgezogen."))
+        self.edited = escape(gettext("bearbeitet"))
         # Readers write in the content's language: on an English page their text is marked German.
         self.content_lang = content_lang_attribute()
         self.days = {}
@@ -71,7 +75,8 @@ class ThreadRenderer:
         if comment.pinned_under_id is not None:
             classes += " comment--pinned"
         if not comment.is_published:
-            return f'<li class="{classes}" id="{anchor}"><p class="comment__removed">{self.removed}</p></li>'
+            removed = self.withdrawn if comment.status == CommentStatus.WITHDRAWN else self.removed
+            return f'<li class="{classes}" id="{anchor}"><p class="comment__removed">{removed}</p></li>'
         badge = f' <span class="badge">{self.team}</span>' if comment.is_team else ""
         if comment.pinned_under_id is not None:
             badge += f' <strong class="comment__pin">{self.pinned}</strong>'
@@ -91,13 +96,18 @@ class ThreadRenderer:
         if pinned_reply is not None:
             reply = f'<a href="#kommentar-{pinned_reply.pk}">{self.to_pinned}</a> {reply}'
 
+        edited = (
+            f' <span class="comment__edited">{self.edited} {self.date(comment.edited_at)}</span>'
+            if comment.edited_at is not None
+            else ""
+        )
         text = comment.comment_html or text_as_html(comment.comment)
         if self.content_lang:
             text = f'<div class="comment__text"{self.content_lang}>{text}</div>'
         return (
             f'<li class="{classes}" id="{anchor}"><article><header><span class="avatar" aria-hidden="true">'
             f"{escape(comment.initials)}</span> <b>{escape(comment.user_name)}</b>{badge} "
-            f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{reply_to}</header>'
+            f'<a href="#{anchor}">{self.date(comment.submit_date)}</a>{edited}{reply_to}</header>'
             f"{text}"
             f"<footer>{self.helpful_button(pk, comment.helpful_count)}"
             f'{reply}<a href="{self.report_url_start}{pk}{self.report_url_end}" rel="nofollow">'

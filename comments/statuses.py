@@ -12,3 +12,5 @@ class CommentStatus(models.TextChoices):
     # Taken from readers but kept as it was, e.g. while a notice of illegal content is examined.
     HIDDEN = "hidden", _("Verborgen")
     REMOVED = "removed", _("Entfernt")
+    # Taken back by its author (`comments.editing`); the text stays for the moderators and the privacy tools.
+    WITHDRAWN = "withdrawn", _("Zurückgezogen")

@@ -37,6 +37,7 @@ class ThreadComment(ShownComment):
         "submit_date",
         "pinned_under_id",
         "helpful_count",
+        "edited_at",
     )
     __slots__ = (*FIELDS, "reply_to", "pinned_reply")
 
@@ -53,6 +54,7 @@ class ThreadComment(ShownComment):
         submit_date,
         pinned_under_id,
         helpful_count=0,
+        edited_at=None,
     ):
         self.pk = pk
         self.parent_id = parent_id
@@ -65,6 +67,7 @@ class ThreadComment(ShownComment):
         self.submit_date = submit_date
         self.pinned_under_id = pinned_under_id
         self.helpful_count = helpful_count
+        self.edited_at = edited_at
         self.reply_to = None
         self.pinned_reply = None  # the Team reply pinned under this comment, shown first below it
 

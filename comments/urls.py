@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import edit_views, feeds, views
 from .dsa import views as dsa_views
 
 app_name = "comments"
@@ -10,6 +10,8 @@ urlpatterns = [
     path("start/<id:story_id>/", views.start_writing, name="start"),
     path("bestaetigen/<str:token>/", views.confirm_comment, name="confirm"),
     path("bestaetigt/<str:result>/", views.confirmation_result, name="confirmed"),
+    path("bearbeiten/<str:token>/", edit_views.edit_comment, name="edit"),
+    path("zurueckziehen/<str:token>/", edit_views.withdraw_comment, name="withdraw"),
     path("stumm/<str:token>/", views.mute_thread, name="mute"),
     path("melden/<id:comment_id>/", views.report_comment, name="report"),
     path("hilfreich/<id:comment_id>/", views.mark_helpful, name="helpful"),

@@ -22,7 +22,7 @@ from core.cache import REDIS_UNAVAILABLE
 from core.ids import parse_id
 from core.ratelimit import truncated_ip
 
-from . import notices
+from . import editing, notices
 from .fill_time import StartMark
 from .forms import FORM_MAX_AGE, CommentForm, ReportForm
 from .helpful import helpful_rate_limit, refresh_story_page, voter_key
@@ -61,7 +61,11 @@ OUTCOMES = {
 # and it needs no cookie.
 CONFIRMED_SALT = "comments.confirmed"
 CONFIRMED_MAX_AGE = 24 * 60 * 60
-CONFIRMED_OUTCOMES = {CommentStatus.PUBLISHED: "published", CommentStatus.REMOVED: "removed"}
+CONFIRMED_OUTCOMES = {
+    CommentStatus.PUBLISHED: "published",
+    CommentStatus.REMOVED: "removed",
+    CommentStatus.WITHDRAWN: "withdrawn",
+}
 
 
 def readable_stories():
@@ -335,6 +339,7 @@ def confirmation_result(request, result):
         # Spam hears the same as a held comment; one a moderator removed since hears that it will not appear.
         "outcome": CONFIRMED_OUTCOMES.get(comment.status, "held"),
         "page_title": _("Kommentar bestätigt"),
+        **editing.links_for(comment, CommentPolicy.for_request(request)),
     }
     return TemplateResponse(request, "comments/confirmed.html", context)
 

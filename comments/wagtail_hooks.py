@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from blog import extensions as story_extensions
 from blog.models import StoryPage
 
-from . import discussion, feeds, latest
+from . import discussion, editing, feeds, latest
 from .dsa.models import DecisionGround
 from .dsa.report_views import TransparencyReportMenuItem
 from .models import StoryComment
@@ -48,7 +48,7 @@ for bulk_action in (
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
-    for action, label, message in LOG_ACTIONS:
+    for action, label, message in [*LOG_ACTIONS, *editing.LOG_ACTIONS]:
         actions.register_action(action, label, message)
 
 

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from blog.models import StoryPage
+from comments.editing import links_for
 from comments.mails import absolute_url, send_comment_mail
+from comments.models import CommentPolicy
 from comments.statuses import CommentStatus
 
 from . import grounds
@@ -181,12 +183,33 @@ def send_published(decision):
     url = comment_url(decision.comment)
     if not (address and url):
         return
+    links = links_for(decision.comment, default_policy())
     context = {
         "story_title": story_title(decision.comment),
         "comment_url": url,
         "asked": decision.comment.tell_when_published,
+        # The author's own links (`comments.editing`): edit while the window lasts, withdraw at any time.
+        "edit_url": absolute_url(links["edit_url"]) if links["edit_url"] else "",
+        "editable_until": until_in_words(links["editable_until"]),
+        "withdraw_url": absolute_url(links["withdraw_url"]) if links["withdraw_url"] else "",
     }
     send_comment_mail.enqueue("published", address, context)
+
+
+def default_policy():
+    site = Site.objects.filter(is_default_site=True).first()
+    return CommentPolicy.for_site(site) if site else CommentPolicy()
+
+
+def until_in_words(moment):
+    """ "14:35 Uhr" today, else with the date: a mail's context is stored as JSON, so a string."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    with translation.override("de"):
+        if local.date() == timezone.localdate():
+            return formats.time_format(local, "H:i")
+        return formats.date_format(local, "j. F Y, H:i")
 
 
 def shows_held_comment(decision):

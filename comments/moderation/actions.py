@@ -49,6 +49,8 @@ ACTIONS_FOR_STATUS = {
     CommentStatus.SPAM: ["restore", "remove"],
     CommentStatus.REMOVED: ["restore", "spam"],
     CommentStatus.UNCONFIRMED: [],
+    # The author's wish (`comments.editing`): moderators see it, they do not undo it.
+    CommentStatus.WITHDRAWN: [],
 }
 
 # The audit log's words: (action, label, message).

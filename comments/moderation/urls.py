@@ -5,12 +5,13 @@ from django.urls import path
 
 from comments.dsa import report_views
 
-from . import blocks, cases, commenters, privacy, questions, undo, views
+from . import author_edits, blocks, cases, commenters, privacy, questions, undo, views
 
 urlpatterns = [
     path("meldungen/", cases.QueueView.as_view(), name="queue"),
     path("<id:pk>/entscheiden/", cases.DecideView.as_view(), name="decide"),
     path("einspruch/<id:pk>/", cases.ObjectionView.as_view(), name="objection"),
+    path("aenderung/<id:pk>/<slug:decision>/", author_edits.decide_edit, name="decide_edit"),
     path("<id:pk>/<slug:action>/", views.moderate, name="moderate"),
     path("rueckgaengig/", undo.undo, name="undo"),
     path("geschichte/<id:page_id>/<slug:decision>/", views.decide_discussion, name="discussion"),

@@ -25,6 +25,7 @@ from comments.dsa.models import UNDOABLE
 from comments.models import CommentPolicy, StoryComment, StoryDiscussion
 from comments.statuses import CommentStatus
 
+from . import author_edits
 from .access import moderator_required
 from .actions import (
     ACTION_KEYS,
@@ -45,10 +46,12 @@ TABS = [
     ("all", gettext_lazy("Alle"), {}),
     ("pending", gettext_lazy("Zu prüfen"), {"status": CommentStatus.PENDING}),
     ("reported", gettext_lazy("Gemeldet"), {"reported": "true"}),
+    ("edit_waiting", gettext_lazy("Änderung wartet"), {"edit_waiting": "true"}),
     ("published", gettext_lazy("Veröffentlicht"), {"status": CommentStatus.PUBLISHED}),
     ("spam", gettext_lazy("Spam"), {"status": CommentStatus.SPAM}),
     ("hidden", gettext_lazy("Verborgen"), {"status": CommentStatus.HIDDEN}),
     ("removed", gettext_lazy("Entfernt"), {"status": CommentStatus.REMOVED}),
+    ("withdrawn", gettext_lazy("Zurückgezogen"), {"status": CommentStatus.WITHDRAWN}),
 ]
 
 
@@ -88,7 +91,7 @@ class CommentIndexView(IndexView):
 
     def get_tabs(self):
         counts = StoryComment.objects.exclude(status=CommentStatus.UNCONFIRMED).with_counts_per_status()
-        current = {key: self.request.GET.get(key, "") for key in ("status", "reported")}
+        current = {key: self.request.GET.get(key, "") for key in ("status", "reported", "edit_waiting")}
         tabs = []
         for name, label, preset in TABS:
             query = "&".join(f"{key}={value}" for key, value in preset.items())
@@ -239,6 +242,7 @@ class CommentInspectView(InspectView):
             }
         )
         context.update(self.get_queue_context())
+        context.update(author_edits.detail_context(comment))
         if story is not None:
             decision = StoryDiscussion.decision_for(story)
             context["discussion_decision"] = decision

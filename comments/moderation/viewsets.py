@@ -19,7 +19,7 @@ from comments import reasons
 from comments.commenter_record import overrides_for, trust_for, with_commenter_counts
 from comments.commenters import TrustOverride
 from comments.dsa.models import DecisionGround
-from comments.models import CommentPolicy, StoryComment, StoryDiscussion
+from comments.models import CommentPolicy, StoryComment, StoryDiscussion, has_waiting_edit
 from comments.statuses import CommentStatus
 
 from . import views
@@ -40,6 +40,8 @@ class CommentFilterSet(WagtailFilterSet):
         method="filter_story",
     )
     reported = django_filters.BooleanFilter(label=_("Gemeldet"), method="filter_reported")
+    # An author's edit the policy held (`comments.editing`): the comment itself stays published.
+    edit_waiting = django_filters.BooleanFilter(label=_("Änderung wartet"), method="filter_edit_waiting")
 
     class Meta:
         model = StoryComment
@@ -47,6 +49,9 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_story(self, queryset, name, value):
         return queryset.filter(object_pk=str(value.pk))
+
+    def filter_edit_waiting(self, queryset, name, value):
+        return queryset.filter(has_waiting_edit()) if value else queryset.exclude(has_waiting_edit())
 
     def filter_reported(self, queryset, name, value):
         return queryset.filter(open_reports__gt=0) if value else queryset.filter(open_reports=0)

@@ -46,6 +46,8 @@ def test_tabs_count_each_queue_and_mark_the_current_one(client, moderator, story
         "Spam": 1,
         "Verborgen": 1,
         "Entfernt": 0,
+        "Zurückgezogen": 0,
+        "Änderung wartet": 0,
     }
     assert [label for label, tab in tabs.items() if tab["active"]] == ["Zu prüfen"]
     assert f'href="{INDEX_URL}?status=pending" aria-current="page"' in response.content.decode()
