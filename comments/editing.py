@@ -21,9 +21,11 @@ from core.ratelimit import RateLimit
 
 from . import reasons
 from .models import StoryComment
+from .notifications import notify_moderators_of_edit, tell_author_about_edit
 from .revisions import CommentEdit, CommentVersion
 from .screening import screen
 from .statuses import CommentStatus
+from .webhooks import events as webhooks
 
 LINK_SALT = "comments.own"
 # The links work this long; withdrawing is possible "at any time" within it, editing only in the window.
@@ -137,6 +139,8 @@ def edit(comment, text, policy):
             uuid=uuid.uuid4(),
             data={"edit": held.pk, "reasons": reasons.described(held.reasons)},
         )
+        notify_moderators_of_edit(held)
+        webhooks.edit_waiting(held)
         return Edited.HELD
 
 
@@ -166,6 +170,8 @@ def accept_edit(held, user):
             uuid=uuid.uuid4(),
             data={"edit": held.pk, "version": version.pk},
         )
+        held.refresh_from_db()
+        tell_author_about_edit(held)
     return True
 
 
@@ -177,6 +183,8 @@ def refuse_edit(held, user):
         ):
             return False
         log(held.comment, "comments.edit_refuse", user=user, uuid=uuid.uuid4(), data={"edit": held.pk})
+        held.refresh_from_db()
+        tell_author_about_edit(held)
     return True
 
 

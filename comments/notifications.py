@@ -1,5 +1,6 @@
 """Follow-up mails: when a reply is published, everyone in the thread who asked to be told hears of it;
-when a comment waits for review, the moderators do."""
+when a comment or an author's change of it waits for review, the moderators do, and the author hears what
+became of the change."""
 
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -112,3 +113,41 @@ def notify_moderators(comment_pk):
     }
     for address in moderator_addresses():
         send_comment_mail.enqueue("pending", address, context)
+
+
+def story_title_for(comment):
+    return StoryPage.objects.filter(pk=comment.object_pk).values_list("title", flat=True).first() or ""
+
+
+def notify_moderators_of_edit(held):
+    """One mail per moderator about an author's change the policy held (`comments.editing`): the old text
+    stays public until someone decides. Off with the other moderator mails."""
+    site = Site.objects.filter(is_default_site=True).first()
+    policy = CommentPolicy.for_site(site) if site else CommentPolicy()
+    if not policy.notify_moderators:
+        return
+    comment = held.comment
+    context = {
+        "story_title": story_title_for(comment),
+        "comment_name": comment.user_name,
+        "comment_text": held.text,
+        "comment_url": absolute_url(comment_detail_url(comment)),
+        "queue_url": absolute_url(comment_index_url(edit_waiting="true")),
+    }
+    for address in moderator_addresses():
+        send_comment_mail.enqueue("edit_pending", address, context)
+
+
+def tell_author_about_edit(held):
+    """The author of a held change hears whether a moderator took it or kept the earlier text."""
+    comment = held.comment
+    if not comment.user_email:
+        return
+    story = StoryPage.objects.live().filter(pk=comment.object_pk).first()
+    context = {
+        "story_title": story.title if story else "",
+        "comment_url": absolute_url(f"{story.url}#{comment.anchor}") if story else "",
+        "accepted": held.status == held.Status.APPLIED,
+        "text": held.text,
+    }
+    send_comment_mail.enqueue("edit_decided", comment.user_email, context)

@@ -17,6 +17,7 @@ from comments.models import CommentStatus, ModerationMode, StoryComment
 from comments.revisions import CommentEdit, CommentVersion
 from comments.tests.factories import StoryCommentFactory
 from comments.tests.test_posting import POST_URL, comment_data, confirmation_link
+from comments.webhooks.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -362,3 +363,60 @@ def test_too_many_edits_from_one_network_are_refused_with_the_text_kept(client, 
     page = page_of(response)
     assert "Aus Ihrem Netz kamen in kurzer Zeit viele Änderungen." in page.get_text()
     assert page.find("textarea").get_text() == "Eine zu viel"
+
+
+def hold_an_edit(own, policy):
+    policy.held_words = "Rabattcode"
+    policy.save()
+    reader = Client(headers={"Sec-Fetch-Site": "same-origin"})
+    reader.post(edit_url(own), {"comment": "Eine schöne Geschichte mit Rabattcode!"})
+    return CommentEdit.objects.get(comment=own)
+
+
+def test_a_held_edit_calls_the_moderators_by_mail_and_webhook(own, moderator, policy, story):
+    WebhookEndpoint.objects.create(name="Team-Chat", url="http://chat.invalid/", events=["comment.waiting"])
+    mail.outbox.clear()
+
+    hold_an_edit(own, policy)
+
+    [message] = [m for m in mail.outbox if m.to == ["mod@example.org"]]
+    assert message.subject == f"Geänderter Kommentar wartet auf Prüfung: „{story.title}“"
+    assert "Erika Mustermann hat den eigenen Kommentar" in message.body
+    assert "bis dahin bleibt der bisherige Text online" in message.body
+    assert "Eine schöne Geschichte mit Rabattcode!" in message.body
+    assert own.user_email not in message.body
+    [delivery] = WebhookDelivery.objects.all()
+    assert delivery.event == "comment.waiting"
+    assert delivery.payload["data"]["change"] == "edit"
+    assert delivery.payload["data"]["comment"]["id"] == own.pk
+    assert "Rabattcode" not in str(delivery.payload) and "Erika" not in str(delivery.payload)
+
+
+def test_no_moderator_mail_for_a_held_edit_when_the_policy_turned_them_off(own, moderator, policy):
+    policy.notify_moderators = False
+    policy.save()
+    mail.outbox.clear()
+    hold_an_edit(own, policy)
+    assert not [m for m in mail.outbox if m.to == ["mod@example.org"]]
+
+
+@pytest.mark.parametrize(
+    ("decision", "subject", "words"),
+    [
+        ("uebernehmen", "Ihre Änderung ist online", "geprüft und übernommen"),
+        ("ablehnen", "Ihre Änderung wurde nicht übernommen", "Ihr bisheriger Text bleibt online"),
+    ],
+)
+def test_the_author_hears_what_became_of_the_held_edit(
+    client, own, moderator, policy, story, decision, subject, words
+):
+    held = hold_an_edit(own, policy)
+    mail.outbox.clear()
+
+    client.post(reverse("comments_admin:decide_edit", args=[held.pk, decision]))
+
+    [message] = mail.outbox
+    assert message.to == [own.user_email]
+    assert message.subject == subject
+    assert words in message.body
+    assert f"#kommentar-{own.pk}" in message.body

@@ -93,6 +93,21 @@ def comment_waiting(comment):
     return dispatch(WebhookEvent.COMMENT_WAITING, data)
 
 
+def edit_waiting(held):
+    """An author's change of a published comment waits for review (`comments.editing`): a comment waiting,
+    marked as a change; the old text stays public meanwhile."""
+    if not WebhookEndpoint.objects.filter(active=True).exists():
+        return []
+    with translation.override("de"):
+        data = {
+            "comment": comment_data(held.comment),
+            "change": "edit",
+            "reasons": reasons_without_words(held.reasons),
+            "queue_url": absolute_url(comment_index_url(edit_waiting="true")),
+        }
+    return dispatch(WebhookEvent.COMMENT_WAITING, data)
+
+
 def comment_reported(report):
     """A reader reported a published comment. The reader's note stays in the admin."""
     if not WebhookEndpoint.objects.filter(active=True).exists():
