@@ -398,9 +398,7 @@ class StoryComment(ShownComment, XtdComment):
                 StoryComment.objects.filter(pk=self.pk).update(helpful_count=F("helpful_count") + 1)
         except IntegrityError:
             return False
-        self.helpful_count = StoryComment.objects.filter(pk=self.pk).values_list("helpful_count", flat=True)[
-            0
-        ]
+        self.refresh_from_db(fields=["helpful_count"])
         return True
 
     def mark_needs_no_answer(self, user):

@@ -178,19 +178,32 @@ def edit_and_withdraw_some(story, policy):
             editing.withdraw(comment)
 
 
-def test_story_queries_stay_within_budget_with_edited_and_withdrawn_comments(client, story, policy):
+@pytest.mark.parametrize("order", ["", "neueste", "hilfreich"])
+def test_story_queries_stay_within_budget_with_edits_withdrawals_and_votes(client, story, policy, order):
+    """The issue's budget: a story page costs the same queries with 10 and with 200 comments, whatever
+    readers did with them (edited, withdrawn, voted for), in each of the three orders."""
+    url = f"{story.url}?sortierung={order}" if order else story.url
     add_comments(story, 10, [])
     edit_and_withdraw_some(story, policy)
-    with_ten = count_story_queries(client, story)
+    vote_for_some(story)
+    with_ten = count_story_queries(client, story, url)
 
     add_comments(story, 190, [])
     edit_and_withdraw_some(story, policy)
+    vote_for_some(story)
     assert StoryComment.objects.filter(edited_at__isnull=False).count() > 60
     assert StoryComment.objects.filter(status=CommentStatus.WITHDRAWN).count() > 20
-    page = page_of(Client().get(story.url))
+    page = page_of(Client().get(url))
     assert len(page.select(".comment__edited")) > 60
-    assert count_story_queries(client, story) == with_ten
+    assert len(page.select(".comment__helpful button[data-count='4']")) > 20
+    assert count_story_queries(client, story, url) == with_ten
     assert with_ten <= 8
+
+
+def vote_for_some(story):
+    for number, comment in enumerate(StoryComment.objects.for_page(story).order_by("pk")):
+        if comment.mark_helpful(f"leser-{number}") and number % 2:
+            StoryComment.objects.filter(pk=comment.pk).update(helpful_count=4)
 
 
 def test_the_confirmed_page_says_when_the_comment_was_withdrawn(client, story, policy):

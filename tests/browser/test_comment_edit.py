@@ -53,6 +53,8 @@ def test_a_reader_edits_their_comment_by_keyboard(page, browser, story_url, live
     assert "Geschihcte" not in shown.inner_text()
     assert shown.locator(".comment__edited").inner_text().startswith("bearbeitet")
     assert shown.get_by_role("link", name="Zurückziehen").is_visible()
+    # No "Hilfreich" for one's own comment in this browser.
+    assert shown.get_by_role("button", name="Hilfreich").count() == 0
     shown.scroll_into_view_if_needed()
     screenshot(page, "comment-edited")
 
@@ -62,6 +64,7 @@ def test_a_reader_edits_their_comment_by_keyboard(page, browser, story_url, live
         stranger.goto(story_url + "?fremd=1")
         footer = stranger.locator(f"#kommentar-{comment.pk} footer")
         assert footer.get_by_role("link", name="Melden").is_visible()
+        assert footer.get_by_role("button", name="Hilfreich").is_visible()
         assert footer.get_by_role("link", name="Bearbeiten").count() == 0
         assert footer.get_by_role("link", name="Zurückziehen").count() == 0
     finally:

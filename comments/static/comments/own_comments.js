@@ -64,6 +64,11 @@
         return;
       }
       var entry = own[pk];
+      // No "Hilfreich" for one's own comment (the server refuses it too).
+      var helpful = footer.querySelector(".comment__helpful");
+      if (helpful) {
+        helpful.remove();
+      }
       // Before the report link, which stays last (and muted).
       var before = footer.lastElementChild;
       if (entry.until > now) {
