@@ -77,6 +77,8 @@ def discussion_context(story, request, comment_form=None):
         "comments_closed_on": policy.closed_by_age_on(story, decision),
         "reply_to": reply_to,
         "order": order,
+        # Sorting one comment (and its replies) changes nothing: the links appear from two on.
+        "can_sort": sum(comment.level == 0 for comment in comments) > 1,
         "comment_form": None if closed else comment_form,
     }
 

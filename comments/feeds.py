@@ -151,4 +151,6 @@ def purge_comment_feeds_now(story_pk, withdraw):
 
 def story_feed_links(story, context):
     """The story's comment feeds in its page's head (`blog.extensions.STORY_HEAD_LINKS`)."""
+    if story.pk is None:  # the preview of a story never saved has no feed yet
+        return ""
     return render_to_string("comments/feed_links.html", {"story": story})

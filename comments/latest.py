@@ -10,9 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from blog.extensions import CARD_FACTS
 from blog.models import StoryIndexPage, StoryPage
 from core.languages import content_lang_attribute
-from core.site_cache import public_pages
+from core.site_cache import public_pages, remember
 
 from .models import StoryComment
 
@@ -54,6 +55,27 @@ def shown_name(comment):
     return comment.user_name
 
 
+def newest_for_sidebar(index, request):
+    """The list's comments as plain values, kept in the site cache until a comment is shown, hidden or
+    edited (each says `CARD_FACTS` changed) or anything is published: a warm home page asks nothing."""
+
+    def build():
+        return [
+            {
+                "pk": comment.pk,
+                "user_name": comment.user_name,
+                "is_team": comment.is_team,
+                "story_title": comment.story_title,
+                "story_url": comment.story_url,
+                "text": comment.comment,
+                "submit_date": comment.submit_date,
+            }
+            for comment in latest_comments(index, visible_stories(index), LATEST_LIST_LENGTH, request)
+        ]
+
+    return remember(f"latest-comments:{index.pk}", build, follows=[CARD_FACTS])
+
+
 def render_latest_comments(context):
     """ "Neueste Kommentare" beside the stories (`blog.extensions.SITE_SIDEBAR_SECTIONS`): the newest five
     of the request's site, or nothing while there are none."""
@@ -61,17 +83,23 @@ def render_latest_comments(context):
     index = StoryIndexPage.for_request(request)
     if index is None:
         return ""
-    comments = latest_comments(index, visible_stories(index), LATEST_LIST_LENGTH, request)
+    comments = newest_for_sidebar(index, request)
     if not comments:
         return ""
     lang = content_lang_attribute()  # the titles and texts are German content, also on English pages
     on_story = conditional_escape(gettext("zu „%(title)s“"))
+    shown = []
     for comment in comments:
         title = (
-            format_html("<span{}>{}</span>", lang, comment.story_title)
+            format_html("<span{}>{}</span>", lang, comment["story_title"])
             if lang
-            else escape(comment.story_title)
+            else escape(comment["story_title"])
         )
-        comment.on_story = mark_safe(on_story % {"title": title})  # noqa: S308 - both parts escaped
-        comment.excerpt = Truncator(" ".join(comment.comment.split())).chars(EXCERPT_CHARS)
-    return render_to_string("comments/latest_comments.html", {"latest_comments": comments}, request=request)
+        shown.append(
+            {
+                **comment,
+                "on_story": mark_safe(on_story % {"title": title}),  # noqa: S308 - both parts escaped
+                "excerpt": Truncator(" ".join(comment["text"].split())).chars(EXCERPT_CHARS),
+            }
+        )
+    return render_to_string("comments/latest_comments.html", {"latest_comments": shown}, request=request)

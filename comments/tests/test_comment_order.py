@@ -217,3 +217,11 @@ def test_story_queries_do_not_grow_with_votes_in_any_order(client, story, django
         StoryComment.objects.filter(pk=comment.pk).update(helpful_count=number % 7)
     assert count_story_queries(client, story, url) == with_ten
     assert with_ten <= 8
+
+
+def test_a_single_comment_offers_no_sorting(client, story):
+    StoryCommentFactory(story=story, user_name="Anna")
+    StoryCommentFactory(story=story, parent=StoryComment.objects.get(), user_name="Ben")
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert soup.select_one("#kommentare nav.comments__order") is None
+    assert [b.get_text() for b in soup.select("#kommentare .comment b")] == ["Anna", "Ben"]
