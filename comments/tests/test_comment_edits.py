@@ -27,12 +27,12 @@ OLD = "Was für eine schöne Geschichte!"
 @pytest.fixture
 def own(story, policy):
     """A comment published a minute ago, under the default policy (15 minutes, first-time moderation)."""
-    comment = StoryCommentFactory(story=story, comment=OLD, user_name="Erika Mustermann")
-    StoryComment.objects.filter(pk=comment.pk).update(
-        first_published_at=timezone.now() - datetime.timedelta(minutes=1)
+    return StoryCommentFactory(
+        story=story,
+        comment=OLD,
+        user_name="Erika Mustermann",
+        first_published_at=timezone.now() - datetime.timedelta(minutes=1),
     )
-    comment.refresh_from_db()
-    return comment
 
 
 def edit_url(comment):

@@ -117,16 +117,7 @@ def test_a_feed_holds_the_thirty_newest(client, story):
         assert descriptions[-1] == "<p>Kommentar von vor 29 Minuten</p>"
 
 
-@pytest.mark.parametrize(
-    "status",
-    [
-        CommentStatus.UNCONFIRMED,
-        CommentStatus.PENDING,
-        CommentStatus.SPAM,
-        CommentStatus.HIDDEN,
-        CommentStatus.REMOVED,
-    ],
-)
+@pytest.mark.parametrize("status", [s for s in CommentStatus if s != CommentStatus.PUBLISHED])
 def test_comments_readers_cannot_see_never_appear(client, story, status):
     StoryCommentFactory(story=story, comment="Sichtbar für alle")
     StoryCommentFactory(story=story, status=status, comment="Geheimer Text", user_name="Verborgene")

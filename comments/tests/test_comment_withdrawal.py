@@ -27,12 +27,12 @@ TEXT = "Das habe ich vorschnell geschrieben."
 @pytest.fixture
 def own(story):
     """A comment published long ago: editing has ended, withdrawing has not."""
-    comment = StoryCommentFactory(story=story, comment=TEXT, user_email="paula@example.org")
-    StoryComment.objects.filter(pk=comment.pk).update(
-        first_published_at=timezone.now() - datetime.timedelta(days=30)
+    return StoryCommentFactory(
+        story=story,
+        comment=TEXT,
+        user_email="paula@example.org",
+        first_published_at=timezone.now() - datetime.timedelta(days=30),
     )
-    comment.refresh_from_db()
-    return comment
 
 
 def withdraw_url(comment):

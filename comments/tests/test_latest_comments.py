@@ -85,16 +85,7 @@ def test_a_name_with_markup_is_shown_as_text(client, story):
     assert "&lt;b&gt;fett&lt;/b&gt;" in page
 
 
-@pytest.mark.parametrize(
-    "status",
-    [
-        CommentStatus.UNCONFIRMED,
-        CommentStatus.PENDING,
-        CommentStatus.SPAM,
-        CommentStatus.HIDDEN,
-        CommentStatus.REMOVED,
-    ],
-)
+@pytest.mark.parametrize("status", [s for s in CommentStatus if s != CommentStatus.PUBLISHED])
 def test_comments_readers_cannot_see_are_left_out(client, story, status):
     StoryCommentFactory(story=story, comment="Sichtbar für alle")
     StoryCommentFactory(story=story, status=status, comment="Geheimer Text", user_name="Verborgene")

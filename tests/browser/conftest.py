@@ -1,6 +1,7 @@
 """Playwright drives Debian's Chromium (/usr/bin/chromium); no browser is ever downloaded."""
 
 import os
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -13,6 +14,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in fixtures are still safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -92,3 +95,14 @@ def serve_site_from(home):
 
     Site.objects.update(root_page=home, hostname="localhost", port=80, is_default_site=True)
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture
+def shots(request, tmp_path):
+    """Where a test keeps its screenshots: with `UPDATE_SCREENSHOTS=1` the guides' folder
+    docs/screenshots/<the module's SCREENSHOT_FOLDER>, else a folder of its own that nobody keeps."""
+    directory = DOCS_SCREENSHOTS / request.module.SCREENSHOT_FOLDER
+    if not os.environ.get("UPDATE_SCREENSHOTS"):
+        directory = tmp_path
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory

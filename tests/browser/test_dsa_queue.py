@@ -2,8 +2,6 @@
 WCAG 2.2 A/AA rules. `UPDATE_SCREENSHOTS=1` keeps the two pages in docs/screenshots/moderation."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -21,15 +19,8 @@ from tests.browser.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "moderation"
+SCREENSHOT_FOLDER = "moderation"  # see the `shots` fixture
 PASSWORD = "geheim-und-lang"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    directory = SHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """A moderator opens the transparency report from Wagtail's "Berichte" menu, picks a period, reads the
 figures and downloads them as CSV; the report and the privacy page of a notifier pass axe's WCAG rules."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from tests.browser.conftest import serve_site_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "moderation"
+SCREENSHOT_FOLDER = "moderation"  # see the `shots` fixture
 WCAG_22_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
     "resultTypes": ["violations"],
@@ -52,7 +51,9 @@ def notices(live_server, migrated_db, django_user_model):
     moderator.groups.add(Group.objects.get(name="Moderatoren"))
 
 
-def test_moderator_reads_the_report_for_this_year_and_downloads_it(page, live_server, notices, tmp_path):
+def test_moderator_reads_the_report_for_this_year_and_downloads_it(
+    page, live_server, notices, shots, tmp_path
+):
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "mara")
     page.fill("#id_password", "geheim-und-lang")
@@ -65,9 +66,7 @@ def test_moderator_reads_the_report_for_this_year_and_downloads_it(page, live_se
     kinds = page.get_by_role("table", name="Meldungen nach Art des Verstoßes")
     expect(kinds.get_by_role("row", name="Beleidigung, üble Nachrede oder Verleumdung 2")).to_be_visible()
     assert violations(page) == {}
-    directory = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
-    directory.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=directory / "transparenzbericht.png", full_page=True)
+    page.screenshot(path=shots / "transparenzbericht.png", full_page=True)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV herunterladen").click()

@@ -5,8 +5,6 @@ the buttons passes axe's WCAG 2.2 A/AA rules. `UPDATE_SCREENSHOTS=1` keeps the v
 docs/screenshots/comments/hilfreich.png."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -22,14 +20,7 @@ from tests.browser.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "comments"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    directory = SHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+SCREENSHOT_FOLDER = "comments"  # see the `shots` fixture
 
 
 @pytest.fixture

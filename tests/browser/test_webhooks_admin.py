@@ -3,9 +3,7 @@ to copy, "Test senden", and the delivery log says "Zugestellt" once the chat (a 
 the signature) has it. Both admin pages pass axe's WCAG 2.2 A/AA rules. `UPDATE_SCREENSHOTS=1` keeps the
 pages in docs/screenshots/moderation."""
 
-import os
 import threading
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,15 +17,8 @@ from tests.browser.test_accessibility import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "moderation"
+SCREENSHOT_FOLDER = "moderation"  # see the `shots` fixture
 PASSWORD = "geheim-und-lang"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    directory = SHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
 
 
 @pytest.fixture
