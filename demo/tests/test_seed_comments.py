@@ -39,6 +39,9 @@ def test_the_donkey_story_gets_a_threaded_discussion_with_one_team_reply_once(cl
     assert "6 Kommentare" in section.find(id="kommentare-titel").get_text()
     assert len(section.select(".comment--team .badge")) == 1
     assert len(section.select(".comment")) == 6
+    # Readers found some answers helpful; the Team's reply most.
+    assert team.helpful_count == 7
+    assert section.select_one(".comment--team .comment__helpful button").get_text() == "Hilfreich (7)"
     assert not StoryPage.objects.filter(slug="viele-kommentare").exists()
 
 

@@ -385,6 +385,7 @@ class Command(BaseCommand):
                 submit_date=data["date"].replace(tzinfo=BERLIN),
                 is_team=data.get("team", False),
                 status=data.get("status", CommentStatus.PUBLISHED),
+                helpful=data.get("helpful", 0),
             )
             for report in data.get("reports", []):
                 CommentReport.objects.create(comment=saved[data["key"]], **report)
@@ -493,9 +494,11 @@ class Command(BaseCommand):
         is_team=False,
         user=None,
         status=CommentStatus.PUBLISHED,
+        helpful=0,
     ):
         """One comment, published unless `status` says otherwise, threaded as on the site
-        (`StoryComment.reply_parent`); XtdComment.save() works out thread, level and order."""
+        (`StoryComment.reply_parent`); XtdComment.save() works out thread, level and order. `helpful`
+        readers marked it "Hilfreich" (the count only: votes are kept for a few days)."""
         parent = parent.reply_parent() if parent is not None else None
         comment = StoryComment(
             content_type=ContentType.objects.get_for_model(StoryPage),
@@ -508,6 +511,7 @@ class Command(BaseCommand):
             submit_date=submit_date,
             status=status,
             is_team=is_team,
+            helpful_count=helpful,
             parent_id=parent.pk if parent is not None else 0,
         )
         comment.save()
