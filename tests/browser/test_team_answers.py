@@ -14,9 +14,11 @@ from comments.tests.factories import StoryCommentFactory
 from home.tests.factories import HomePageFactory
 from tests.browser.conftest import serve_site_from
 from tests.browser.test_accessibility import violations
-from tests.browser.test_dsa_queue import PASSWORD, log_in, shoot, shots  # noqa: F401 - the `shots` fixture
+from tests.browser.test_dsa_queue import PASSWORD, log_in, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SCREENSHOT_FOLDER = "moderation"  # see the `shots` fixture
 
 
 @pytest.fixture
