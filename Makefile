@@ -98,4 +98,4 @@ screenshots: install-dev chromium
 # nginx as the static ceiling), printed as a table and written to var/bench/latest.md; see docs/performance.md.
 # Ports of its own, so it never meets a test run or another stack on this machine.
 bench: install
-	PG_PORT=55434 REDIS_PORT=56381 bash scripts/with-services.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	PG_PORT=25632 REDIS_PORT=26579 bash scripts/with-services.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -20,7 +20,7 @@ Everything it starts is stopped again. It exits non-zero only when the harness i
 missing, a server not starting, a page not answering 200); missed targets are reported, not fatal.
 
     make bench
-    PG_PORT=55434 REDIS_PORT=56381 bash scripts/with-services.sh .venv/bin/python scripts/bench.py --duration 5
+    PG_PORT=25632 REDIS_PORT=26579 bash scripts/with-services.sh .venv/bin/python scripts/bench.py --duration 5
 """
 # ruff: noqa: S310, S603, S607 - runs our own tools with fixed arguments, fetches only from loopback
 

@@ -15,7 +15,7 @@
 #                                             master left behind when it died, start it again and wait
 #                                             for /readyz; prints how long that took
 #
-# Ports (environment): STACK_PG_PORT 55433, STACK_REDIS_PORT 56380, STACK_APP1_PORT 8001,
+# Ports (environment): STACK_PG_PORT 25532, STACK_REDIS_PORT 26479, STACK_APP1_PORT 8001,
 # STACK_APP2_PORT 8002, STACK_MEDIA_PORT 8003, STACK_VARNISH_PORT 8080, STACK_VARNISH_ADMIN_PORT 6083,
 # STACK_SMTP_PORT 2525. State (pids, logs, mails, env) in PROD_STACK_DIR (default var/prod-stack); the
 # data of PostgreSQL and Varnish in a temporary directory. ADMIN_PASSWORD sets the admin's password
@@ -27,9 +27,11 @@ cd "$ROOT"
 
 HOST=127.0.0.1
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-# Ports of our own, so test runs of scripts/with-services.sh (55432, 56379) never collide with us.
-PG_PORT=${STACK_PG_PORT:-55433}
-REDIS_PORT=${STACK_REDIS_PORT:-56380}
+# Ports of our own, so test runs of scripts/with-services.sh (25432, 26379 and the next free
+# ones) never collide with us; below the kernel's ephemeral range, so no outgoing connection
+# holds them.
+PG_PORT=${STACK_PG_PORT:-25532}
+REDIS_PORT=${STACK_REDIS_PORT:-26479}
 APP1_PORT=${STACK_APP1_PORT:-8001}
 APP2_PORT=${STACK_APP2_PORT:-8002}
 MEDIA_PORT=${STACK_MEDIA_PORT:-8003}

@@ -12,9 +12,11 @@ if [ $# -eq 0 ]; then
 fi
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-# Non-default ports, so a system cluster or Redis on the machine is never touched.
-PG_PORT=${PG_PORT:-55432}
-REDIS_PORT=${REDIS_PORT:-56379}
+# Non-default ports, so a system cluster or Redis on the machine is never touched, and below the
+# kernel's ephemeral range (32768-60999), where any outgoing connection (a test's browser, a
+# webhook receiver) may hold the port as its local end. The first free port from these on is used.
+PG_PORT=${PG_PORT:-25432}
+REDIS_PORT=${REDIS_PORT:-26379}
 # A Redis database of its own for the tests' cache.
 REDIS_DB=1
 HOST=127.0.0.1
@@ -63,12 +65,28 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# A port already answering means another run (or something else) is there: never test against it.
-if "$PG_BIN/pg_isready" -q -t 3 -h "$HOST" -p "$PG_PORT" \
-    || timeout 3 redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    echo "Port $PG_PORT or $REDIS_PORT on $HOST is already in use; stop that server first." >&2
-    exit 1
-fi
+# The first port from $1 on that nothing on this machine holds: no server listens there and no
+# connection uses it (a server of another run, or anything else, is never tested against).
+free_port() {
+    python3 - "$HOST" "$1" <<'PY'
+import socket
+import sys
+
+host, first = sys.argv[1], int(sys.argv[2])
+for port in range(first, first + 100):
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            continue
+    print(port)
+    break
+else:
+    sys.exit(f"no free port on {host} from {first} to {first + 99}")
+PY
+}
+PG_PORT=$(free_port "$PG_PORT")
+REDIS_PORT=$(free_port "$REDIS_PORT")
 
 as_pg "$PG_BIN/initdb" --pgdata="$PGDATA" --username=postgres --auth=trust --encoding=UTF8 \
     --locale=C.UTF-8 --no-sync >/dev/null
