@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_PARTY = ("config", "core", "home", "blog", "comments", "demo")
+FIRST_PARTY = ("config", "core", "home", "blog", "comments", "demo", "wordpress_import")
 
 
 def imports_inside_functions(path):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "comments",
+    "wordpress_import",
     "demo",
     # Background work (mails, rendition warm-up); the database backend's tables exist everywhere.
     "django_tasks",
