@@ -8,6 +8,7 @@ the file twice: `attachments()` first (small records), then `items()`.
 
 import datetime
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -149,7 +150,8 @@ def short_name(tag):
     if not tag.startswith("{"):
         return tag
     uri, local = tag[1:].split("}", 1)
-    uri = uri.replace("/1.0/", "/").replace("/1.1/", "/").replace("/1.2/", "/")
+    if uri.startswith("http://wordpress.org/export/"):
+        uri = re.sub(r"/1\.[0-9]+/", "/", uri)
     prefix = NAMESPACES.get(uri)
     return f"{prefix}:{local}" if prefix else local
 
