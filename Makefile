@@ -8,7 +8,7 @@ export PORT
 ADMIN_PASSWORD ?= changeme
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres test-scaleout serve-prod ci lint format migrate seed superuser install install-dev chromium messages screenshots clean bench
+.PHONY: run test test-postgres test-scaleout serve-prod ci lint format migrate seed superuser install install-dev chromium messages screenshots clean bench bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,3 +99,8 @@ screenshots: install-dev chromium
 # Ports of its own, so it never meets a test run or another stack on this machine.
 bench: install
 	PG_PORT=25632 REDIS_PORT=26579 bash scripts/with-services.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# The WordPress import of 1,000 posts with 20,000 comments (and of a tenth of it): time and peak memory,
+# printed and written to var/bench/import.md; see docs/performance.md.
+bench-import: install
+	PG_PORT=25732 REDIS_PORT=26679 bash scripts/with-services.sh $(BIN)/python scripts/bench_import.py
