@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "core.middleware.SharedCacheMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.availability.ServiceUnavailableMiddleware",
+    # Before the page cache: "/?p=12" (an old WordPress address) would get the home page.
+    "core.query_redirects.QueryRedirectMiddleware",
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
@@ -228,6 +230,9 @@ PAGE_CACHE_TIMEOUT = 0
 # Query parameters whose values make pages of their own that the page cache keeps beside the plain address,
 # when the page says it served that variant (`request.served_query_variants`): the discussion's sort orders.
 PAGE_CACHE_QUERY_VARIANTS = {"sortierung": ("neueste", "hilfreich")}
+# Paths whose addresses with a query ("/?p=12") are looked up among Wagtail's redirects before a page answers
+# (core.query_redirects): the site root; add "/blog/" for a WordPress blog that lived below /blog/.
+QUERY_REDIRECT_PATHS = ["/"]
 
 # Comments: django-comments-xtd with our own model, views and templates (no REST API, no React plugin).
 SITE_ID = 1
