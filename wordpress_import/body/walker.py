@@ -62,6 +62,7 @@ LIST_TAGS = {"ul", "ol", "li"}
 # What cannot stay inside a list or a quote: it is taken out and follows it.
 MEDIA = ["figure", "img", "iframe", "video", "audio", "wpimport-embed", "wpimport-gallery"]
 LINE_BLOCKS = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "dt", "dd"]
+DASHES = ("—", "–", "-", "~")
 WP_IMAGE_ID = re.compile(r"wp-image-(\d+)")
 
 
@@ -135,6 +136,23 @@ def tidy(markup):
     return re.sub(r"(<br/>)+</(p|li)>", r"</\2>", markup)
 
 
+def attribution(quote):
+    """Embedded posts (Twitter, Instagram) and many writers name the author after the quoted paragraphs,
+    without <cite>: trailing text, or a last paragraph that starts with a dash."""
+    paragraphs = quote.find_all("p", recursive=False)
+    if not paragraphs:
+        return None
+    trailing = list(paragraphs[-1].next_siblings)
+    if any(str(node).strip() for node in trailing):
+        cite = parse("<cite></cite>").cite
+        for node in trailing:
+            cite.append(node.extract())
+        return cite
+    if len(paragraphs) > 1 and text_of(paragraphs[-1]).startswith(DASHES):
+        return paragraphs[-1]
+    return None
+
+
 class Walker:
     def __init__(self, *, find_image, title, dropped, missing_images):
         self.find_image = find_image
@@ -167,6 +185,10 @@ class Walker:
 
     def walk(self, markup):
         soup = disarm(parse(markup), self.dropped)
+        for duplicate in soup.select(
+            "a.wp-block-file__button"
+        ):  # the file block's second link to the same file
+            duplicate.decompose()
         collapse_whitespace(soup)
         self.children(soup)
         self.flush()
@@ -239,12 +261,12 @@ class Walker:
 
     def quote(self, tag):
         media = self.take_out_media(tag)
-        cite = tag.find(["cite", "footer"])
+        cite = tag.find(["cite", "footer"]) or attribution(tag)
         source, source_url = "", safe_link(tag.get("cite", ""))
         if cite is not None:
             link = cite.find("a", href=True)
             source_url = safe_link(link["href"]) if link else source_url
-            source = text_of(cite.extract())
+            source = text_of(cite.extract()).lstrip("".join(DASHES) + " ")
         source_url = source_url if source_url.startswith(("http://", "https://")) else ""
         text = lines_of(tag)
         if text:

@@ -219,6 +219,19 @@ def test_classic_quote_is_a_quote():
     assert result.blocks[1]["value"]["text"] == "Ein Satz\nüber zwei Zeilen"
 
 
+def test_an_embedded_post_names_its_author_as_source():
+    result = convert(
+        '<blockquote class="twitter-tweet"><p lang="de">Toll gemacht!</p>&mdash; Kunde (@kunde) '
+        '<a href="https://twitter.com/kunde/status/1">1. Mai 2024</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script>'
+    )
+    assert result.blocks[0]["value"] == {
+        "text": "Toll gemacht!",
+        "source": "Kunde (@kunde) 1. Mai 2024",
+        "source_url": "https://twitter.com/kunde/status/1",
+    }
+
+
 def test_an_overlong_quote_is_cut_at_a_word():
     result = convert(f"<blockquote><p>{'Danke schön ' * 100}</p></blockquote>")
     text = result.blocks[0]["value"]["text"]
@@ -485,6 +498,17 @@ def test_buttons_become_a_link_paragraph():
     )
     assert result.blocks == [
         {"type": "paragraph", "value": '<p><a href="https://example.org/kontakt/">Schreiben Sie uns</a></p>'}
+    ]
+
+
+def test_a_file_block_is_one_link():
+    result = convert(
+        '<!-- wp:file {"id":9} --><div class="wp-block-file"><a href="https://alt.example.com/preise.pdf">'
+        'Preisliste</a><a href="https://alt.example.com/preise.pdf" class="wp-block-file__button" download>'
+        "Herunterladen</a></div><!-- /wp:file -->"
+    )
+    assert result.blocks == [
+        {"type": "paragraph", "value": '<p><a href="https://alt.example.com/preise.pdf">Preisliste</a></p>'}
     ]
 
 
