@@ -4,6 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from blog.blocks import CaptionedImageBlock
+
 # Addresses spell umlauts as German readers would type them: "Über uns" -> "ueber-uns".
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
@@ -124,4 +126,5 @@ class StandardBodyBlock(blocks.StreamBlock):
         description=_("Fließtext mit Zwischenüberschriften, Listen und Links."),
         preview_value="<h2>Verantwortlich</h2><p>Muster GmbH, Beispielstraße 1, 12345 Musterstadt</p>",
     )
+    image = CaptionedImageBlock()
     call_to_action = CallToActionBlock()
