@@ -73,6 +73,27 @@ def reason_for(error):
     return _("Unerwarteter Fehler (%(kind)s): %(error)s") % {"kind": type(error).__name__, "error": error}
 
 
+def block_messages(error, where=""):
+    """Each message of a validation error, with the block or field it is about ("3.level: …")."""
+    nested = getattr(error, "block_errors", None)
+    if nested:
+        items = nested.items() if isinstance(nested, dict) else enumerate(nested)
+        return [
+            message
+            for key, inner in items
+            if inner is not None
+            for message in block_messages(inner, f"{where}{key}." if where else f"{key}.")
+        ]
+    if hasattr(error, "error_dict"):
+        return [
+            message
+            for name, errors in error.error_dict.items()
+            for inner in errors
+            for message in block_messages(inner, f"{where}{name}.")
+        ]
+    return [f"{where.rstrip('.')}: {message}" if where else str(message) for message in error.messages]
+
+
 class ItemImporter:
     """Brings in posts and pages one at a time; keeps only id maps between them."""
 
@@ -197,9 +218,9 @@ class ItemImporter:
     def free_slug(self, parent, item, title):
         """WordPress's slug, else one made from the title; "-2", "-3" … when a sibling has it."""
         base = slugify(item.slug, allow_unicode=True)[:200] or german_slug(title, 200) or f"wp-{item.wp_id}"
-        siblings = parent.get_children()
+        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
         slug, number = base, 1
-        while siblings.filter(slug=slug).exists():
+        while slug in taken:
             number += 1
             slug = f"{base}-{number}"
         return slug
@@ -207,6 +228,9 @@ class ItemImporter:
     def publish(self, page, item, created):
         """A revision as WordPress has the item: published (with WordPress's dates), scheduled, or a draft."""
         model = type(page)
+        if len(page.body):
+            # Wagtail checks blocks only in its editor's form: an imported body is checked here.
+            page.body.stream_block.clean(page.body)
         if item.status in PUBLISHED:
             if created and item.date_gmt:
                 page.first_published_at = item.date_gmt
@@ -222,8 +246,6 @@ class ItemImporter:
             page.go_live_at = item.date_gmt
             page.save_revision(clean=True).publish()  # Wagtail approves it for its go-live date
             return "scheduled"
-        if len(page.body):
-            page.body.stream_block.clean(page.body)  # a draft's blocks must still be valid ones
         page.save_revision(clean=False)
         return "pending" if item.status == "pending" else "draft"
 

@@ -23,10 +23,14 @@ def media_root(settings, tmp_path):
 def run_import(story_index):
     """Runs `import_wordpress` and returns what it printed."""
 
-    def run(export=KUNDENBLOG, *args, media_dir=UPLOADS):
+    def run(*args, media_dir=UPLOADS):
+        """`run()`, `run(EXPORT)`, `run("--update")`, `run(EXPORT, "--dry-run")`."""
+        exports = [arg for arg in args if not str(arg).startswith("--")] or [KUNDENBLOG]
+        options = [arg for arg in args if str(arg).startswith("--")]
+        if media_dir:
+            options += ["--media-dir", str(media_dir)]
         out = io.StringIO()
-        options = ["--media-dir", str(media_dir)] if media_dir else []
-        call_command("import_wordpress", str(export), *options, *args, stdout=out, stderr=io.StringIO())
+        call_command("import_wordpress", str(exports[0]), *options, stdout=out, stderr=io.StringIO())
         return out.getvalue()
 
     return run
