@@ -205,25 +205,24 @@ def point(site, targets, own_pages=()):
         redirect.old_path: redirect
         for redirect in Redirect.objects.filter(site=site, old_path__in=list(targets))
     }
-    changes = 0
+    new, changed = [], []
     for path, target in targets.items():
         if path in taken:
             continue
-        redirect = existing.get(path)
-        if redirect is not None and not target.differs_from(redirect):
+        redirect = existing.get(path) or Redirect(site=site, old_path=path)
+        if redirect.pk is not None and not target.differs_from(redirect):
             continue
-        Redirect.objects.update_or_create(
-            site=site,
-            old_path=path,
-            defaults={
-                "redirect_page": target.page,
-                "redirect_page_route_path": target.route,
-                "redirect_link": target.link,
-                "is_permanent": True,
-            },
-        )
-        changes += 1
-    return changes
+        redirect.redirect_page = target.page
+        redirect.redirect_page_route_path = target.route
+        redirect.redirect_link = target.link
+        redirect.is_permanent = True
+        (changed if redirect.pk else new).append(redirect)
+    # Two statements however many addresses a post had: the import writes thousands of them.
+    Redirect.objects.bulk_create(new)
+    Redirect.objects.bulk_update(
+        changed, ["redirect_page", "redirect_page_route_path", "redirect_link", "is_permanent"]
+    )
+    return len(new) + len(changed)
 
 
 def answered_paths(site, paths, own_pages=()):
