@@ -182,9 +182,24 @@ class StoryComment(ShownComment, XtdComment):
         return comment
 
     def save(self, *args, update_fields=None, **kwargs):
+        update_fields = self.follow_text_and_status(update_fields)
+        status_before = getattr(self, "_loaded_status", None)
+        # Purges and mails follow in `signal_handlers`, queued in the same transaction: the comment and
+        # what it sets off are stored together or not at all (`core.purging`).
+        with transaction.atomic():
+            super().save(*args, update_fields=update_fields, **kwargs)
+            comment_saved.send(sender=type(self), comment=self, status_before=status_before)
+        self._loaded_status = self.status
+
+    def follow_text_and_status(self, update_fields=None):
+        """Sets what follows from the text and the status (its HTML, the library's flags, the first
+        publication, a pin) and returns `update_fields` with those it changed; shared by `save()` and the
+        paths that store comments without it (`comments.bulk`)."""
         self.comment_html = text_as_html(self.comment)
         if update_fields is not None and "comment" in update_fields:
             update_fields = {*update_fields, "comment_html"}  # an erased text leaves no copy behind
+        if update_fields is not None and "status" in update_fields:
+            update_fields = {*update_fields, "is_public", "is_removed"}
         self.is_public = self.status == CommentStatus.PUBLISHED
         self.is_removed = self.status in (
             CommentStatus.SPAM,
@@ -200,13 +215,7 @@ class StoryComment(ShownComment, XtdComment):
             self.pinned_under_id = None  # only a published Team reply stays pinned
             if update_fields is not None:
                 update_fields = {*update_fields, "pinned_under"}
-        status_before = getattr(self, "_loaded_status", None)
-        # Purges and mails follow in `signal_handlers`, queued in the same transaction: the comment and
-        # what it sets off are stored together or not at all (`core.purging`).
-        with transaction.atomic():
-            super().save(*args, update_fields=update_fields, **kwargs)
-            comment_saved.send(sender=type(self), comment=self, status_before=status_before)
-        self._loaded_status = self.status
+        return update_fields
 
     def __str__(self):
         # Also the label of audit-log entries, which outlive an erased comment: no name, no text.
