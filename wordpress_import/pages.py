@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from blog.models import StoryAuthor, StoryPage
+from blog.purging import purge_story_with_change
+from comments.feeds import purge_comment_feeds
 from home.models import StandardPage
 
 from . import report as outcomes
@@ -271,3 +273,8 @@ class ItemImporter:
             return
         result = import_comments(page, item, source=self.source, dry_run=self.dry_run)
         self.report.add_comments(result)
+        if (result.created or result.updated) and not self.dry_run:
+            # Comments are stored without `comment_saved`: the story, its listings and the comment feeds
+            # are purged here instead, once per story within the import's purge batch.
+            purge_story_with_change(page.pk)
+            purge_comment_feeds(page.pk)
