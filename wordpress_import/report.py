@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _, gettext_lazy
 
+from comments.statuses import CommentStatus
+
 CREATED = "created"
 CHANGED = "changed"
 UNCHANGED = "unchanged"
@@ -15,7 +17,7 @@ REUSED = "reused"
 
 OUTCOMES = {
     CREATED: gettext_lazy("neu"),
-    REUSED: gettext_lazy("vorhanden, übernommen"),
+    REUSED: gettext_lazy("schon vorhanden (verwendet)"),
     CHANGED: gettext_lazy("geändert"),
     UNCHANGED: gettext_lazy("unverändert"),
     SKIPPED: gettext_lazy("übersprungen"),
@@ -161,8 +163,10 @@ class Report:
                 "unchanged": comments["unchanged"],
             }
         ]
-        for status, number in sorted(self.comment_statuses.items()):
-            lines.append(f"  – {status}: {number}")
+        # In the order a moderator thinks of them, by the names the moderation shows.
+        for status in CommentStatus:
+            if number := self.comment_statuses[status.value]:
+                lines.append(f"  – {status.label}: {number}")
         lines.append(_("Pingbacks und Trackbacks übersprungen: %(count)s") % {"count": comments["pings"]})
         if comments["erased"]:
             lines.append(
