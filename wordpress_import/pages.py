@@ -8,6 +8,7 @@ from dataclasses import replace
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
@@ -155,16 +156,17 @@ class ItemImporter:
         converted = convert_body(
             item.content, find_image=self.finder.find_image, title=title, for_page=not is_post
         )
+        blocks = converted.blocks or self.stand_in_body(item, title, is_post)
         self.report.dropped.update(converted.dropped)
         self.report.missing_images.update(upload_path(src) or src for src in converted.missing_images)
         hero = self.finder.hero(item.thumbnail_id) if is_post else None
         waiting = None
         with transaction.atomic():
             if is_post:
-                page = self.story(item, page, title, converted.blocks, hero, categories, tags)
+                page = self.story(item, page, title, blocks, hero, categories, tags)
                 parent_is_root = False
             else:
-                page, parent_is_root = self.standard_page(item, page, title, converted.blocks)
+                page, parent_is_root = self.standard_page(item, page, title, blocks)
             status = self.publish(page, item, created=page.latest_revision_id is None)
             self.restrict(page, item)
             page = type(page).objects.get(pk=page.pk)
@@ -179,6 +181,14 @@ class ItemImporter:
         if is_post and status in ("live", "private", "password"):
             self.months.add((page.date.year, page.date.month))
         return status, waiting
+
+    def stand_in_body(self, item, title, is_post):
+        """A body for a post whose content left nothing (only a missing image, only a script): its
+        excerpt, else its title, as one paragraph, so that readers and editors find more than an empty
+        page. Counted in the report, so the editors know to look."""
+        self.report.dropped[_("leerer Inhalt, Auszug oder Titel als Absatz")] += 1
+        paragraph = format_html("<p>{}</p>", plain_text(item.excerpt) or title)
+        return [{"type": "paragraph" if is_post else "text", "value": paragraph}]
 
     def story(self, item, page, title, blocks, hero, categories, tags):
         if page is None:

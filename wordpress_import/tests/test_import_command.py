@@ -190,3 +190,27 @@ def test_tag_slug_with_umlaut_is_kept_for_the_tag_route(run_import, client, stor
     assert tag.slug == "überraschung"
     response = client.get(story_index.url + story_index.reverse_subpage("tag", args=[tag.slug]))
     assert "Der verlorene Plüschesel" in response.content.decode()
+
+
+def test_a_post_whose_content_leaves_nothing_comes_with_its_excerpt_as_text(run_import, tmp_path, client):
+    """Only a missing image and a script: the story still comes, its excerpt standing in for the body."""
+    export = tmp_path / "leer.xml"
+    export.write_text(
+        (EXPORTS / "kundenblog.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<p>Nur für das Team.</p>",
+            '<img src="https://alt.example.com/wp-content/uploads/2022/01/weg.jpg"><script>x()</script>',
+        )
+        .replace("<wp:status><![CDATA[private]]></wp:status>", "<wp:status><![CDATA[publish]]></wp:status>"),
+        encoding="utf-8",
+    )
+
+    output = run_import(export)
+
+    quarter = story("zahlen-des-quartals")
+    assert quarter.live
+    assert [block.block_type for block in quarter.body] == ["paragraph"]
+    assert "Intern: Zahlen des Quartals" in client.get(quarter.url).content.decode()
+    assert "2022/01/weg.jpg" in output
+    assert "leerer Inhalt, Auszug oder Titel als Absatz: 1" in output
