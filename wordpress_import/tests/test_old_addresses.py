@@ -4,8 +4,6 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
@@ -342,18 +340,6 @@ def test_archive_redirects_follow_the_story_index_to_its_new_address(client, arc
     story_index.save_revision().publish()
 
     assert client.get("/category/kundenservice/")["Location"] == "/geschichten/kategorie/kundenservice/"
-
-
-def test_the_home_page_without_a_query_is_still_served_from_the_page_cache(client, archives, page_cache):
-    make_archive_redirects(archives)
-    client.get("/")
-    client.get("/")
-
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/")
-
-    assert response["X-Page-Cache"] == "hit"
-    assert len(queries) == 0
 
 
 @pytest.mark.parametrize(
