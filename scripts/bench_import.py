@@ -106,7 +106,9 @@ def bench():
             size_mib = export.stat().st_size / 2**20
             log(f"Importing {posts} posts with {posts * per_post} comments ({size_mib:.1f} MiB)")
             numbers, report = measure(env, export)
-            log(report.splitlines()[-1] if report else "(no report)")
+            for line in report.splitlines():
+                if line.startswith(("Geschichten:", "Kommentare:", "Nicht übernommen")):
+                    log(f"  {line}")
             rows.append({"posts": posts, "comments": posts * per_post, "file_mib": size_mib, **numbers})
     finally:
         shutil.rmtree(work, ignore_errors=True)
