@@ -5,6 +5,7 @@ leaves nothing behind, and the import goes on with the next."""
 import logging
 from dataclasses import replace
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +32,13 @@ logger = logging.getLogger(__name__)
 TEASER_LENGTH = 300
 PUBLISHED = ("publish", "private")
 SCHEDULED = "future"
+
+
+def team_groups():
+    """The groups whose members work in the admin: in WordPress, private posts are theirs to read."""
+    return Group.objects.filter(
+        permissions__content_type__app_label="wagtailadmin", permissions__codename="access_admin"
+    )
 
 
 class ItemFailed(Exception):
@@ -262,10 +270,11 @@ class ItemImporter:
         return "pending" if item.status == "pending" else "draft"
 
     def restrict(self, page, item):
-        """Private posts only for signed-in team members, a post password as the page's password."""
+        """A private post only for the team (the groups that may use the admin; superusers always), a post
+        password as the page's password."""
         restrictions = PageViewRestriction.objects.filter(page_id=page.pk)
         if item.status == "private":
-            wanted = {"restriction_type": PageViewRestriction.LOGIN, "password": ""}
+            wanted = {"restriction_type": PageViewRestriction.GROUPS, "password": ""}
         elif item.password:
             wanted = {"restriction_type": PageViewRestriction.PASSWORD, "password": item.password}
         else:
@@ -273,7 +282,9 @@ class ItemImporter:
             return
         if not restrictions.filter(**wanted).exists():
             restrictions.delete()
-            PageViewRestriction.objects.create(page_id=page.pk, **wanted)
+            restriction = PageViewRestriction.objects.create(page_id=page.pk, **wanted)
+            if item.status == "private":
+                restriction.groups.set(team_groups())
 
     def comments(self, page, item):
         if not item.comments:

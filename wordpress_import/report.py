@@ -43,7 +43,7 @@ STATUSES = {
     "draft": gettext_lazy("Entwurf"),
     "pending": gettext_lazy("Entwurf (in WordPress „ausstehender Review“)"),
     "scheduled": gettext_lazy("geplant"),
-    "private": gettext_lazy("privat (nur angemeldet sichtbar)"),
+    "private": gettext_lazy("privat (nur für das Team sichtbar)"),
     "password": gettext_lazy("mit Passwort geschützt"),
 }
 

@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -110,10 +111,18 @@ def test_private_story_shows_anonymous_readers_the_login_not_the_text(run_import
     assert "Nur für das Team" not in response.content.decode()
 
 
-def test_private_story_is_readable_for_a_signed_in_team_member(run_import, client, django_user_model):
+def test_private_story_is_readable_for_the_team_not_for_a_registered_reader(
+    run_import, client, django_user_model
+):
     run_import()
-    client.force_login(django_user_model.objects.create_user("redaktion", password="x", is_staff=True))
-    assert "Nur für das Team" in client.get(story("zahlen-des-quartals").url).content.decode()
+    url = story("zahlen-des-quartals").url
+    client.force_login(django_user_model.objects.create_user("leserin", password="x"))
+    assert "Nur für das Team" not in client.get(url).content.decode()
+
+    editor = django_user_model.objects.create_user("redakteur", password="x")
+    editor.groups.add(Group.objects.get(name="Redaktion"))
+    client.force_login(editor)
+    assert "Nur für das Team" in client.get(url).content.decode()
 
 
 def test_post_password_becomes_the_page_password(run_import, client):
