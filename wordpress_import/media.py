@@ -76,9 +76,11 @@ class ImageFinder:
         image = self.image(relative, attachment)
         if image is None:
             return None
-        alt = attachment.alt if attachment else ""
+        # WordPress does not insist on an alt text, our image block does: the attachment's title, else the
+        # image's own (its file name), stands in when the <img> has none, so the story still comes.
+        alt = (attachment.alt or plain_text(attachment.title)) if attachment else ""
         caption = plain_text(attachment.caption)[:250] if attachment else ""
-        return BodyImage(image=image, alt=alt, caption=caption)
+        return BodyImage(image=image, alt=(alt or image.title)[:250], caption=caption)
 
     def hero(self, thumbnail_id):
         """(image, alt, caption, credit) for a featured image; None when it cannot come."""
@@ -94,7 +96,7 @@ class ImageFinder:
             if not relative:
                 self.report.missing_images.add(attachment.url or str(thumbnail_id))
             return None
-        alt = (attachment.alt or plain_text(attachment.title))[:250]
+        alt = (attachment.alt or plain_text(attachment.title) or image.title)[:250]
         return image, alt, plain_text(attachment.caption)[:250], credit_of(attachment.description)
 
     def image(self, relative, attachment):

@@ -1,6 +1,7 @@
 """An editor imports the hand-written customer blog: what readers and editors find afterwards."""
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from wagtail.models import PageViewRestriction
 from blog.models import Author, StoryCategory, StoryPage
 from home.models import StandardPage
 
-from .conftest import EXPORTS
+from .conftest import EXPORTS, UPLOADS
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +224,32 @@ def test_a_post_whose_content_leaves_nothing_comes_with_its_excerpt_as_text(run_
     assert "Intern: Zahlen des Quartals" in client.get(quarter.url).content.decode()
     assert "2022/01/weg.jpg" in output
     assert "leerer Inhalt, Auszug oder Titel als Absatz: 1" in output
+
+
+def test_a_body_image_without_alt_text_takes_its_title_and_the_story_still_comes(run_import, tmp_path):
+    """WordPress does not insist on alt texts; our image block does. The attachment's title stands in."""
+    export = tmp_path / "ohne-alt.xml"
+    export.write_text(
+        (EXPORTS / "kundenblog.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<p>Nur für das Team.</p>",
+            '<p>Nur für das Team.</p><img src="https://alt.example.com/wp-content/uploads/2024/05/familie.jpg">'
+            '<img src="https://alt.example.com/wp-content/uploads/2024/05/ohne-anhang.jpg" alt="">',
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "uploads").mkdir()
+    shutil.copytree(UPLOADS / "2024", tmp_path / "uploads" / "2024")
+    shutil.copy(
+        UPLOADS / "2024" / "05" / "esel.jpg", tmp_path / "uploads" / "2024" / "05" / "ohne-anhang.jpg"
+    )
+
+    output = run_import(export, media_dir=tmp_path / "uploads")
+
+    quarter = story("zahlen-des-quartals")
+    images = [block.value for block in quarter.body if block.block_type == "image"]
+    assert [image["alt_text"] for image in images] == ["Titelbild Esel und Familie", "ohne-anhang"]
+    assert (
+        "Zahlen des Quartals" not in output.split("Nicht übernommen")[-1] or "Nicht übernommen" not in output
+    )
