@@ -162,6 +162,9 @@ def test_listing_seen_before_the_import_shows_the_stories_right_after(run_import
     listing = client.get(story_index.url).content.decode()
     assert "Reparatur über Nacht" in listing
     assert "Kundenservice" in listing
+    # The donkey's card counts its three published comments (not the held, spam, trashed or pingback).
+    assert "3 Kommentare" in listing
+    assert "3 Kommentare" in client.get(story("der-verlorene-plueschesel").url).content.decode()
 
 
 def test_pages_become_content_pages_below_the_home_page_nested_as_in_wordpress(run_import, home_page):
