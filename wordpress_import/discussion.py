@@ -15,8 +15,6 @@ since) starts a thread of its own; replies deeper than our threads go join the l
 them on (`StoryComment.reply_parent`).
 """
 
-import hashlib
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -36,6 +34,7 @@ from comments.models import StoryComment
 from comments.statuses import CommentStatus
 
 from .models import ImportRecord
+from .records import fingerprint
 
 # WordPress's `comment_approved`; anything else waits for a moderator.
 STATUSES = {
@@ -145,9 +144,7 @@ def import_comments(story, item, *, source, dry_run=False):
 
 def fingerprint_of(comment):
     """A hash of what WordPress says about the comment (the IP address left out: it is not kept)."""
-    data = asdict(comment)
-    del data["author_ip"]
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return fingerprint({key: value for key, value in asdict(comment).items() if key != "author_ip"})
 
 
 def is_erased(comment):
