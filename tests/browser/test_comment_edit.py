@@ -27,6 +27,9 @@ def test_a_reader_edits_their_comment_by_keyboard(page, browser, story_url, live
     assert page.locator("h1").inner_text() == "Ihr Kommentar ist veröffentlicht"
     assert page.locator("text=Kommentar bearbeiten").is_visible()
     comment = StoryComment.objects.get()
+    # The confirmed page's deferred script keeps the link in this browser; a reader faster than the
+    # script finds the links in the mail only (on a busy machine the click came first).
+    page.wait_for_function(f"(localStorage.getItem('comments.own') || '').includes('{comment.pk}')")
 
     page.click("text=Ihren Kommentar unter der Geschichte ansehen")
     own = page.locator(f"#kommentar-{comment.pk} footer")
